@@ -1,0 +1,79 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+/** Runs raw SQL for libraries that bring their own queries (the job queue). */
+export type RawSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
+export type DbHandle = {
+  db: Db;
+  driver: "pglite" | "postgres";
+  /** Raw access; a multi-statement string without values runs as one simple-protocol batch. */
+  raw: RawSql;
+  close: () => Promise<void>;
+};
+
+export type DbTarget =
+  | { url: string }
+  /** `image`: a PGlite data-folder dump to start from (tests clone a migrated database this way). */
+  | { dataDir: string | null; image?: Blob };
+
+/**
+ * Opens a database: postgres.js for a URL, otherwise PGlite in `dataDir` (in memory when null).
+ * This is the only place that knows which driver runs.
+ */
+export async function openDb(target: DbTarget): Promise<DbHandle> {
+  if ("url" in target) {
+    const client = postgres(target.url, { max: 10, onnotice: () => {} });
+    return {
+      db: drizzlePostgres({ client, schema }),
+      driver: "postgres",
+      raw: async (text, values) => {
+        const rows = await client.unsafe(text, values as postgres.ParameterOrJSON<never>[]);
+        return { rows: Array.from(rows) };
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const client = await PGlite.create({
+    dataDir: target.dataDir ? path.resolve(target.dataDir) : undefined,
+    loadDataDir: target.image,
+  });
+  return {
+    db: drizzlePglite({ client, schema }),
+    driver: "pglite",
+    raw: async (text, values) => {
+      if (values && values.length > 0) return client.query(text, values);
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+    close: () => client.close(),
+  };
+}
+
+type Global = { __expressDb?: Promise<DbHandle> };
+const g = globalThis as Global;
+
+/**
+ * The process-wide database. Kept on globalThis because Next bundles route handlers and
+ * instrumentation separately, and PGlite's data folder may be opened only once per process.
+ */
+export function getDbHandle(): Promise<DbHandle> {
+  g.__expressDb ??= import("@/server/env").then(({ env }) =>
+    openDb(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.PGLITE_DIR }),
+  );
+  return g.__expressDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}

@@ -1,0 +1,14 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./components/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WASM + data files it loads from its own package folder; pg-boss and postgres.js
+  // are plain Node libraries. Keep all of them out of the server bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "postgres", "pg"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default withNextIntl(nextConfig);

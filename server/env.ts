@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+/**
+ * The validated environment. Everything else reads configuration through `env`, never
+ * `process.env`, so a typo or a bad value fails at start-up with a clear message.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set: run on this PostgreSQL server. Unset: run on embedded PGlite in PGLITE_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  /** Seed demo data. Defaults to on for the embedded database, off for a real server. */
+  DEMO: z.enum(["0", "1"]).optional(),
+  /** Run job workers inside the web process (default). Turn off when `npm run worker` scales out. */
+  JOBS_IN_PROCESS: z.enum(["0", "1"]).default("1"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Public origin of the console, e.g. https://express.example.com; inferred from requests if unset. */
+  APP_URL: z.url().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env = load();
+
+export const demoMode = env.DEMO ? env.DEMO === "1" : !env.DATABASE_URL;

@@ -1,0 +1,23 @@
+import { getDbHandle, type Db, type DbHandle } from "@/db/client";
+import { createAuth, type Auth } from "./auth/auth";
+import { resolveAuthSecret } from "./auth/secret";
+import { env } from "./env";
+
+export type Runtime = { handle: DbHandle; db: Db; auth: Auth };
+
+type Global = { __expressRuntime?: Promise<Runtime> };
+const g = globalThis as Global;
+
+/** The process-wide database and auth instance, created once (see db/client.ts for why globalThis). */
+export function getRuntime(): Promise<Runtime> {
+  g.__expressRuntime ??= (async () => {
+    const handle = await getDbHandle();
+    const secret = resolveAuthSecret({
+      explicit: env.AUTH_SECRET,
+      embeddedDataDir: env.DATABASE_URL ? null : env.PGLITE_DIR,
+    });
+    const auth = createAuth({ db: handle.db, secret, baseURL: env.APP_URL });
+    return { handle, db: handle.db, auth };
+  })();
+  return g.__expressRuntime;
+}
