@@ -1,6 +1,6 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./components/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -8,7 +8,7 @@ const nextConfig = {
   // are plain Node libraries. Keep all of them out of the server bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "postgres", "pg"],
   poweredByHeader: false,
-  typedRoutes: false,
+  experimental: { authInterrupts: true },
 };
 
 export default withNextIntl(nextConfig);

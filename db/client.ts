@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -20,6 +21,8 @@ export type DbHandle = {
   /** Raw access; a multi-statement string without values runs as one simple-protocol batch. */
   raw: RawSql;
   close: () => Promise<void>;
+  /** PGlite only: the data folder as a tarball, to clone a prepared database in tests. */
+  dumpImage?: () => Promise<Blob>;
 };
 
 export type DbTarget =
@@ -44,8 +47,10 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
       close: () => client.end({ timeout: 5 }),
     };
   }
+  const dataDir = target.dataDir ? path.resolve(target.dataDir) : undefined;
+  if (dataDir) claimDataDir(dataDir);
   const client = await PGlite.create({
-    dataDir: target.dataDir ? path.resolve(target.dataDir) : undefined,
+    dataDir,
     loadDataDir: target.image,
   });
   return {
@@ -56,8 +61,45 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
       const results = await client.exec(text);
       return { rows: results.at(-1)?.rows ?? [] };
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      if (dataDir) releaseDataDir(dataDir);
+    },
+    dumpImage: () => client.dumpDataDir("none"),
   };
+}
+
+/**
+ * PGlite is single-process: a second process opening the same folder would corrupt it. A pid file
+ * beside the folder turns that into a clear error (e.g. `npm run admin:create` while the console runs).
+ */
+function claimDataDir(dataDir: string) {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = `${dataDir}.pid`;
+  try {
+    const pid = Number(readFileSync(lock, "utf8"));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${pid}. Stop it first, or set DATABASE_URL.`,
+      );
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  writeFileSync(lock, String(process.pid));
+}
+
+function releaseDataDir(dataDir: string) {
+  rmSync(`${dataDir}.pid`, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 type Global = { __expressDb?: Promise<DbHandle> };

@@ -13,6 +13,8 @@ const schema = z.object({
   DEMO: z.enum(["0", "1"]).optional(),
   /** Run job workers inside the web process (default). Turn off when `npm run worker` scales out. */
   JOBS_IN_PROCESS: z.enum(["0", "1"]).default("1"),
+  /** Sign-in attempts per minute per client IP. */
+  SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   AUTH_SECRET: z.string().min(32).optional(),
   /** Public origin of the console, e.g. https://express.example.com; inferred from requests if unset. */
   APP_URL: z.url().optional(),

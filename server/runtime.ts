@@ -16,7 +16,12 @@ export function getRuntime(): Promise<Runtime> {
       explicit: env.AUTH_SECRET,
       embeddedDataDir: env.DATABASE_URL ? null : env.PGLITE_DIR,
     });
-    const auth = createAuth({ db: handle.db, secret, baseURL: env.APP_URL });
+    const auth = createAuth({
+      db: handle.db,
+      secret,
+      baseURL: env.APP_URL,
+      signInPerMinute: env.SIGNIN_RATE_LIMIT,
+    });
     return { handle, db: handle.db, auth };
   })();
   return g.__expressRuntime;

@@ -42,7 +42,7 @@ export default async function setup(project: TestProject) {
   }
   const handle = await openDb({ dataDir: null });
   await migrate(handle);
-  const dump = await (handle.db.$client as import("@electric-sql/pglite").PGlite).dumpDataDir("none");
+  const dump = await handle.dumpImage!();
   await handle.close();
   const file = path.join(os.tmpdir(), `express_tpl_${suffix}.tar`);
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));

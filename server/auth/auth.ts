@@ -26,6 +26,9 @@ export function createAuth({ db, secret, baseURL, signInPerMinute = 10 }: AuthOp
     secret,
     baseURL,
     basePath: "/api/auth",
+    // Same-origin only: with APP_URL set, exactly that origin; otherwise the origin the browser
+    // addressed (its Host), so a console reached as localhost, 127.0.0.1 or a LAN name all work.
+    trustedOrigins: baseURL ? [baseURL] : (request) => [requestOrigin(request)],
     database: drizzleAdapter(db, {
       provider: "pg",
       schema: {
@@ -61,6 +64,9 @@ export function createAuth({ db, secret, baseURL, signInPerMinute = 10 }: AuthOp
     advanced: {
       ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
       useSecureCookies: baseURL?.startsWith("https://") ?? false,
+      // Explicit, so tests (NODE_ENV=test) exercise the same CSRF checks as production.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
     },
     telemetry: { enabled: false },
     databaseHooks: {
@@ -83,3 +89,10 @@ export function createAuth({ db, secret, baseURL, signInPerMinute = 10 }: AuthOp
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+function requestOrigin(request: Request | undefined): string | undefined {
+  const host = request?.headers.get("x-forwarded-host") ?? request?.headers.get("host");
+  if (!host) return undefined;
+  const proto = request?.headers.get("x-forwarded-proto") ?? new URL(request?.url ?? "http://x").protocol.replace(":", "");
+  return `${proto}://${host}`;
+}

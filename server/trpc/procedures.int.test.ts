@@ -8,7 +8,7 @@ import type { Meta } from "./init";
 const t = useTestDb();
 
 type AnyProcedure = { _def: { meta?: Meta; type: string } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 
 /** Calls a procedure by dotted path with an input that is wrong on purpose: auth must fail first. */
 async function call(caller: object, path: string) {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import en from "./messages/en.json";
+import zh from "./messages/zh-CN.json";
+
+function keys(obj: Record<string, unknown>, prefix = ""): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === "object" ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+describe("message catalogues", () => {
+  it("zh-CN and en have the same keys", () => {
+    expect(keys(en).sort()).toEqual(keys(zh).sort());
+  });
+
+  it("no message is empty, and every placeholder exists in both languages", () => {
+    const flat = (o: Record<string, unknown>) =>
+      Object.fromEntries(keys(o).map((k) => [k, k.split(".").reduce<unknown>((x, p) => (x as Record<string, unknown>)[p], o)]));
+    const e = flat(en);
+    const z = flat(zh);
+    for (const k of Object.keys(e)) {
+      expect(String(e[k]).trim(), k).not.toBe("");
+      expect(String(z[k]).trim(), k).not.toBe("");
+      const ph = (s: unknown) => (String(s).match(/\{\w+\}/g) ?? []).sort();
+      expect(ph(z[k]), k).toEqual(ph(e[k]));
+    }
+  });
+});

@@ -1,0 +1,8 @@
+import { readSession } from "@/server/auth/session";
+import { getRuntime } from "@/server/runtime";
+import type { Context } from "./init";
+
+export async function createContext(headers: Headers): Promise<Context> {
+  const { auth, db } = await getRuntime();
+  return { db, session: await readSession(auth, db, headers) };
+}
