@@ -11,7 +11,10 @@ export default async function Forbidden() {
         <p className="text-xs font-semibold tracking-wider text-red-600">403</p>
         <h1 className="mt-1 text-lg font-semibold">{t("title")}</h1>
         <p className="mt-2 text-sm text-slate-600">{t("body")}</p>
-        <Link href="/dashboard" className="mt-5 inline-block text-sm font-medium text-blue-700 hover:underline">
+        <Link
+          href="/dashboard"
+          className="mt-5 inline-block text-sm font-medium text-blue-700 hover:underline"
+        >
           {t("back")}
         </Link>
       </div>

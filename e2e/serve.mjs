@@ -6,9 +6,18 @@ const port = process.env.E2E_PORT ?? "3100";
 const dataDir = ".data/e2e/pglite";
 rmSync(".data/e2e", { recursive: true, force: true });
 if (!process.env.E2E_SKIP_BUILD) execSync("npx next build", { stdio: "inherit" });
-const env = { ...process.env, PGLITE_DIR: dataDir, DEMO: "1", NODE_ENV: "production", SIGNIN_RATE_LIMIT: "1000" };
+const env = {
+  ...process.env,
+  PGLITE_DIR: dataDir,
+  DEMO: "1",
+  NODE_ENV: "production",
+  SIGNIN_RATE_LIMIT: "1000",
+};
 // Every test signs in from 127.0.0.1; the limiter itself is covered by server/auth/auth.int.test.ts.
 delete env.DATABASE_URL;
-const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -25,7 +25,10 @@ test("a role that may not open a page gets 403", async ({ page, signedInAs }) =>
   expect(users?.status()).toBe(403);
 });
 
-test("an anonymous visitor is sent to sign-in, and the API answers 401", async ({ page, request }) => {
+test("an anonymous visitor is sent to sign-in, and the API answers 401", async ({
+  page,
+  request,
+}) => {
   await page.goto("/settings/users");
   await expect(page).toHaveURL(/\/sign-in$/);
   const api = await request.get("/api/trpc/users.list");
@@ -50,7 +53,9 @@ test("the language switch sticks to the user across sign-outs", async ({ page, s
   await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
 
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
-  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "订单" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "订单" }),
+  ).toBeVisible();
 });
 
 test("sign out ends the session", async ({ page, signedInAs }) => {

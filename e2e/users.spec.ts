@@ -28,7 +28,11 @@ test("an admin creates a user, who can then sign in with the right menu; deactiv
   await packer.getByLabel("邮箱").fill("packer@demo.local");
   await packer.getByLabel("密码").fill("packer-password");
   await packer.getByRole("button", { name: "登录" }).click();
-  await expect(packer.getByRole("navigation", { name: "主导航" }).getByRole("link")).toHaveText(["工作台", "发货", "打印"]);
+  await expect(packer.getByRole("navigation", { name: "主导航" }).getByRole("link")).toHaveText([
+    "工作台",
+    "发货",
+    "打印",
+  ]);
 
   page.once("dialog", (d) => void d.accept());
   await row.getByRole("button", { name: "停用" }).click();
@@ -39,7 +43,9 @@ test("an admin creates a user, who can then sign in with the right menu; deactiv
   await packer.getByLabel("邮箱").fill("packer@demo.local");
   await packer.getByLabel("密码").fill("packer-password");
   await packer.getByRole("button", { name: "登录" }).click();
-  await expect(packer.getByRole("alert").filter({ hasText: "该账号已停用，请联系管理员。" })).toBeVisible();
+  await expect(
+    packer.getByRole("alert").filter({ hasText: "该账号已停用，请联系管理员。" }),
+  ).toBeVisible();
   await other.close();
 
   await page.goto("/settings/audit");

@@ -19,7 +19,11 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    readonly details: { messageKey?: string; fields?: Record<string, string>; cause?: unknown } = {},
+    readonly details: {
+      messageKey?: string;
+      fields?: Record<string, string>;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: details.cause });
   }

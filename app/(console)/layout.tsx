@@ -17,7 +17,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 flex h-screen w-52 shrink-0 flex-col bg-slate-900">
-        <Link href="/dashboard" className="flex h-12 items-center gap-2 border-b border-slate-800 px-4 text-white">
+        <Link
+          href="/dashboard"
+          className="flex h-12 items-center gap-2 border-b border-slate-800 px-4 text-white"
+        >
           <Package className="size-5 text-blue-400" aria-hidden />
           <span className="text-sm font-semibold">{t("name")}</span>
         </Link>

@@ -4,7 +4,9 @@ import zh from "./messages/zh-CN.json";
 
 function keys(obj: Record<string, unknown>, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
-    v && typeof v === "object" ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+    v && typeof v === "object"
+      ? keys(v as Record<string, unknown>, `${prefix}${k}.`)
+      : [`${prefix}${k}`],
   );
 }
 
@@ -15,7 +17,12 @@ describe("message catalogues", () => {
 
   it("no message is empty, and every placeholder exists in both languages", () => {
     const flat = (o: Record<string, unknown>) =>
-      Object.fromEntries(keys(o).map((k) => [k, k.split(".").reduce<unknown>((x, p) => (x as Record<string, unknown>)[p], o)]));
+      Object.fromEntries(
+        keys(o).map((k) => [
+          k,
+          k.split(".").reduce<unknown>((x, p) => (x as Record<string, unknown>)[p], o),
+        ]),
+      );
     const e = flat(en);
     const z = flat(zh);
     for (const k of Object.keys(e)) {

@@ -1,6 +1,14 @@
 import type { LucideIcon } from "lucide-react";
 
-export function EmptyState({ icon: Icon, title, body }: { icon: LucideIcon; title: string; body: string }) {
+export function EmptyState({
+  icon: Icon,
+  title,
+  body,
+}: {
+  icon: LucideIcon;
+  title: string;
+  body: string;
+}) {
   return (
     <div className="flex flex-col items-center justify-center rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
       <Icon className="mb-3 size-8 text-slate-400" aria-hidden />

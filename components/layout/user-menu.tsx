@@ -34,7 +34,11 @@ export function UserMenu({ name, role }: { name: string; role: string }) {
         <span className="text-xs text-slate-500">{t(`roles.${role}`)}</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={4}
+          className="z-50 min-w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+        >
           <DropdownMenu.Item
             className={item}
             onSelect={() => {

@@ -27,9 +27,14 @@ export function Dialog({
           <div className="mb-4 flex items-start justify-between gap-4">
             <div>
               <D.Title className="text-base font-semibold text-slate-900">{title}</D.Title>
-              {description ? <D.Description className="mt-1 text-sm text-slate-600">{description}</D.Description> : null}
+              {description ? (
+                <D.Description className="mt-1 text-sm text-slate-600">{description}</D.Description>
+              ) : null}
             </div>
-            <D.Close aria-label={closeLabel} className="rounded p-1 text-slate-500 hover:bg-slate-100">
+            <D.Close
+              aria-label={closeLabel}
+              className="rounded p-1 text-slate-500 hover:bg-slate-100"
+            >
               <X className="size-4" />
             </D.Close>
           </div>

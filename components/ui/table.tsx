@@ -11,11 +11,19 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
 export function Th({ className, ...props }: ComponentProps<"th">) {
   return (
     <th
-      className={cn("border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-medium text-slate-600", className)}
+      className={cn(
+        "border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-medium text-slate-600",
+        className,
+      )}
       {...props}
     />
   );
 }
 export function Td({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn("border-b border-slate-100 px-3 py-1.5 align-middle text-slate-800", className)} {...props} />;
+  return (
+    <td
+      className={cn("border-b border-slate-100 px-3 py-1.5 align-middle text-slate-800", className)}
+      {...props}
+    />
+  );
 }

@@ -1,4 +1,3 @@
-
 import { bigint, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
@@ -15,7 +14,9 @@ export const users = pgTable(
     image: text("image"),
     role: text("role", { enum: ["admin", "manager", "warehouse", "cs"] }).notNull(),
     active: boolean("active").notNull().default(true),
-    locale: text("locale", { enum: ["zh-CN", "en"] }).notNull().default("zh-CN"),
+    locale: text("locale", { enum: ["zh-CN", "en"] })
+      .notNull()
+      .default("zh-CN"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -32,7 +32,7 @@ export async function createTestDb(): Promise<TestDb> {
 }
 
 /** Registers a fresh database for the current test file; read `.current` inside tests. */
-export function useTestDb() {
+export function withTestDb() {
   let db: TestDb | undefined;
   beforeAll(async () => {
     db = await createTestDb();

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sessions } from "@/db/schema";
-import { useTestDb } from "@/db/testing/test-db";
+import { withTestDb } from "@/db/testing/test-db";
 import { createUser, revokeOwnSessions, setUserActive } from "@/server/users/service";
 import { createAuth } from "./auth";
 import { readSession } from "./session";
 
-const t = useTestDb();
+const t = withTestDb();
 const secret = "test-secret-test-secret-test-secret-0000";
 const origin = "http://console.test:3000";
 
@@ -41,14 +41,19 @@ describe("sign-in over HTTP (better-auth handler)", () => {
     const auth = createAuth({ db: t.current.db, secret });
     await staff("b@test.local");
     expect((await auth.handler(signInRequest("b@test.local", "wrong-password"))).status).toBe(401);
-    expect((await auth.handler(signInRequest("nobody@test.local", "wrong-password"))).status).toBe(401);
+    expect((await auth.handler(signInRequest("nobody@test.local", "wrong-password"))).status).toBe(
+      401,
+    );
   });
 
   it("refuses a sign-in posted from another origin when a cookie rides along (CSRF)", async () => {
     const auth = createAuth({ db: t.current.db, secret });
     await staff("csrf@test.local");
     const res = await auth.handler(
-      signInRequest("csrf@test.local", "right-password", { origin: "http://evil.test", cookie: "x=1" }),
+      signInRequest("csrf@test.local", "right-password", {
+        origin: "http://evil.test",
+        cookie: "x=1",
+      }),
     );
     expect(res.status).toBe(403);
   });
@@ -127,10 +132,14 @@ describe("sign-in over HTTP (better-auth handler)", () => {
     const u = await staff("many@test.local");
     const first = await auth.handler(signInRequest("many@test.local", "right-password"));
     const second = await auth.handler(signInRequest("many@test.local", "right-password"));
-    expect(await t.current.db.select().from(sessions).where(eq(sessions.userId, u.id))).toHaveLength(2);
+    expect(
+      await t.current.db.select().from(sessions).where(eq(sessions.userId, u.id)),
+    ).toHaveLength(2);
     await revokeOwnSessions(t.current.db, u);
     for (const res of [first, second]) {
-      expect(await readSession(auth, t.current.db, new Headers({ cookie: cookieFrom(res) }))).toBeNull();
+      expect(
+        await readSession(auth, t.current.db, new Headers({ cookie: cookieFrom(res) })),
+      ).toBeNull();
     }
   });
 });

@@ -93,6 +93,8 @@ export type Auth = ReturnType<typeof createAuth>;
 function requestOrigin(request: Request | undefined): string | undefined {
   const host = request?.headers.get("x-forwarded-host") ?? request?.headers.get("host");
   if (!host) return undefined;
-  const proto = request?.headers.get("x-forwarded-proto") ?? new URL(request?.url ?? "http://x").protocol.replace(":", "");
+  const proto =
+    request?.headers.get("x-forwarded-proto") ??
+    new URL(request?.url ?? "http://x").protocol.replace(":", "");
   return `${proto}://${host}`;
 }

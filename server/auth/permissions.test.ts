@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { can, isSessionExpired, permissions, roles, sectionsFor, type Permission } from "./permissions";
+import {
+  can,
+  isSessionExpired,
+  permissions,
+  type roles,
+  sectionsFor,
+  type Permission,
+} from "./permissions";
 
 // The expected matrix is written out by hand so a change to the table shows up here on purpose.
 const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
@@ -39,11 +46,29 @@ describe("navigation by role", () => {
     ["cs", ["dashboard", "orders", "tracking", "exceptions"]],
     [
       "manager",
-      ["dashboard", "orders", "shipping", "printing", "tracking", "exceptions", "analytics", "settings"],
+      [
+        "dashboard",
+        "orders",
+        "shipping",
+        "printing",
+        "tracking",
+        "exceptions",
+        "analytics",
+        "settings",
+      ],
     ],
     [
       "admin",
-      ["dashboard", "orders", "shipping", "printing", "tracking", "exceptions", "analytics", "settings"],
+      [
+        "dashboard",
+        "orders",
+        "shipping",
+        "printing",
+        "tracking",
+        "exceptions",
+        "analytics",
+        "settings",
+      ],
     ],
   ] as const)("%s sees %j", (role, keys) => {
     expect(sectionsFor(role).map((s) => s.key)).toEqual(keys);
@@ -54,13 +79,32 @@ describe("session expiry", () => {
   const signIn = new Date("2026-11-24T00:00:00Z");
   const policy = { absoluteSeconds: 24 * 3600 };
   it.each([
-    { now: "2026-11-24T10:00:00Z", expiresAt: "2026-11-24T18:00:00Z", expired: false, why: "active" },
+    {
+      now: "2026-11-24T10:00:00Z",
+      expiresAt: "2026-11-24T18:00:00Z",
+      expired: false,
+      why: "active",
+    },
     { now: "2026-11-24T19:00:00Z", expiresAt: "2026-11-24T18:00:00Z", expired: true, why: "idle" },
-    { now: "2026-11-25T00:00:00Z", expiresAt: "2026-11-25T06:00:00Z", expired: true, why: "absolute" },
-    { now: "2026-11-24T23:59:59Z", expiresAt: "2026-11-25T06:00:00Z", expired: false, why: "just before absolute" },
+    {
+      now: "2026-11-25T00:00:00Z",
+      expiresAt: "2026-11-25T06:00:00Z",
+      expired: true,
+      why: "absolute",
+    },
+    {
+      now: "2026-11-24T23:59:59Z",
+      expiresAt: "2026-11-25T06:00:00Z",
+      expired: false,
+      why: "just before absolute",
+    },
   ])("$why", ({ now, expiresAt, expired }) => {
     expect(
-      isSessionExpired({ createdAt: signIn, expiresAt: new Date(expiresAt) }, new Date(now), policy),
+      isSessionExpired(
+        { createdAt: signIn, expiresAt: new Date(expiresAt) },
+        new Date(now),
+        policy,
+      ),
     ).toBe(expired);
   });
 });

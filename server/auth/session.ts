@@ -13,7 +13,11 @@ export type AppSession = { user: SessionUser; sessionId: string };
  * Resolves the signed-in staff member from request headers, or null. Enforces what better-auth
  * leaves to us: the absolute session cap and that a deactivated account has no session.
  */
-export async function readSession(auth: Auth, db: Db, headers: Headers): Promise<AppSession | null> {
+export async function readSession(
+  auth: Auth,
+  db: Db,
+  headers: Headers,
+): Promise<AppSession | null> {
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
   const { user, session } = found;

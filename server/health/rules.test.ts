@@ -7,8 +7,20 @@ const ago = (s: number) => ({ at: new Date(now.getTime() - s * 1000), by: "host:
 describe("judgeHealth", () => {
   it.each([
     { name: "fresh heartbeat", db: { latencyMs: 1 }, hb: ago(30), status: "ok", jobs: true },
-    { name: "heartbeat at the limit", db: { latencyMs: 1 }, hb: ago(180), status: "ok", jobs: true },
-    { name: "stale heartbeat", db: { latencyMs: 1 }, hb: ago(181), status: "degraded", jobs: false },
+    {
+      name: "heartbeat at the limit",
+      db: { latencyMs: 1 },
+      hb: ago(180),
+      status: "ok",
+      jobs: true,
+    },
+    {
+      name: "stale heartbeat",
+      db: { latencyMs: 1 },
+      hb: ago(181),
+      status: "degraded",
+      jobs: false,
+    },
     { name: "no heartbeat yet", db: { latencyMs: 1 }, hb: null, status: "degraded", jobs: false },
     { name: "database down", db: { error: "refused" }, hb: ago(1), status: "degraded", jobs: true },
   ])("$name -> $status", ({ db, hb, status, jobs }) => {

@@ -3,7 +3,12 @@ export const HEARTBEAT_STALE_SECONDS = 180;
 export type HealthReport = {
   status: "ok" | "degraded";
   checkedAt: string;
-  database: { ok: boolean; driver: "pglite" | "postgres"; latencyMs: number | null; error?: string };
+  database: {
+    ok: boolean;
+    driver: "pglite" | "postgres";
+    latencyMs: number | null;
+    error?: string;
+  };
   jobs: {
     ok: boolean;
     lastHeartbeatAt: string | null;
@@ -29,7 +34,12 @@ export function judgeHealth(input: {
     checkedAt: input.now.toISOString(),
     database: dbOk
       ? { ok: true, driver: input.driver, latencyMs: (input.db as { latencyMs: number }).latencyMs }
-      : { ok: false, driver: input.driver, latencyMs: null, error: (input.db as { error: string }).error },
+      : {
+          ok: false,
+          driver: input.driver,
+          latencyMs: null,
+          error: (input.db as { error: string }).error,
+        },
     jobs: {
       ok: jobsOk,
       lastHeartbeatAt: input.heartbeat?.at.toISOString() ?? null,

@@ -1,7 +1,13 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentSession } from "@/server/auth/current";
-import { defaultLocale, isLocale, LOCALE_COOKIE, TIME_ZONE, type Locale } from "@/components/i18n/config";
+import {
+  defaultLocale,
+  isLocale,
+  LOCALE_COOKIE,
+  TIME_ZONE,
+  type Locale,
+} from "@/components/i18n/config";
 
 /**
  * The language of a request: the signed-in user's saved choice, else the cookie set by the switch on
@@ -17,7 +23,9 @@ async function resolveLocale(): Promise<Locale> {
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
   const messages = (
-    (await import(`@/components/i18n/messages/${locale}.json`)) as { default: Record<string, unknown> }
+    (await import(`@/components/i18n/messages/${locale}.json`)) as {
+      default: Record<string, unknown>;
+    }
   ).default;
   return { locale, messages, timeZone: TIME_ZONE };
 });

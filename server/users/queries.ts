@@ -22,13 +22,22 @@ export async function findUser(db: Db | Tx, id: string) {
 }
 
 export async function findUserByEmail(db: Db | Tx, email: string) {
-  const [row] = await db.select(userColumns).from(users).where(eq(users.email, email.toLowerCase()));
+  const [row] = await db
+    .select(userColumns)
+    .from(users)
+    .where(eq(users.email, email.toLowerCase()));
   return row;
 }
 
 export async function insertUserWithPassword(
   tx: Db | Tx,
-  params: { id: string; name: string; email: string; role: (typeof users.$inferInsert)["role"]; passwordHash: string },
+  params: {
+    id: string;
+    name: string;
+    email: string;
+    role: (typeof users.$inferInsert)["role"];
+    passwordHash: string;
+  },
 ) {
   await tx.insert(users).values({
     id: params.id,
@@ -51,7 +60,10 @@ export function updateUser(
   id: string,
   patch: Partial<Pick<typeof users.$inferInsert, "name" | "role" | "active" | "locale">>,
 ) {
-  return tx.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id));
+  return tx
+    .update(users)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(users.id, id));
 }
 
 export function setPasswordHash(tx: Db | Tx, userId: string, passwordHash: string) {

@@ -17,7 +17,8 @@ function snapshot(u: UserRow) {
 
 async function mustFind(tx: Db | Tx, id: string) {
   const user = await q.findUser(tx, id);
-  if (!user) throw new DomainError("NOT_FOUND", "User not found", { messageKey: "users.errors.notFound" });
+  if (!user)
+    throw new DomainError("NOT_FOUND", "User not found", { messageKey: "users.errors.notFound" });
   return user;
 }
 

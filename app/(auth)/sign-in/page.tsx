@@ -27,7 +27,11 @@ export default async function SignInPage() {
         <h1 className="text-base font-semibold">{t("auth.signInTitle")}</h1>
         <p className="mb-4 text-xs text-slate-500">{t("auth.signInHint")}</p>
         <SignInForm />
-        {demoMode ? <p className="mt-4 rounded bg-amber-50 p-2 text-xs text-amber-900">{t("auth.demoHint")}</p> : null}
+        {demoMode ? (
+          <p className="mt-4 rounded bg-amber-50 p-2 text-xs text-amber-900">
+            {t("auth.demoHint")}
+          </p>
+        ) : null}
       </div>
       <LanguageSwitch signedIn={false} />
     </main>

@@ -9,8 +9,20 @@ export default async function SettingsPage() {
   const session = await requirePermission("settings.view");
   const t = await getTranslations();
   const links = [
-    { href: "/settings/users", icon: Users, title: t("settings.users"), hint: t("settings.usersHint"), allowed: can(session.user.role, "users.manage") },
-    { href: "/settings/audit", icon: History, title: t("settings.audit"), hint: t("settings.auditHint"), allowed: can(session.user.role, "audit.view") },
+    {
+      href: "/settings/users",
+      icon: Users,
+      title: t("settings.users"),
+      hint: t("settings.usersHint"),
+      allowed: can(session.user.role, "users.manage"),
+    },
+    {
+      href: "/settings/audit",
+      icon: History,
+      title: t("settings.audit"),
+      hint: t("settings.auditHint"),
+      allowed: can(session.user.role, "audit.view"),
+    },
   ].filter((l) => l.allowed);
   return (
     <>
@@ -18,7 +30,11 @@ export default async function SettingsPage() {
       <p className="mb-4 text-sm text-slate-600">{t("sections.settings.empty")}</p>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {links.map(({ href, icon: Icon, title, hint }) => (
-          <Link key={href} href={href} className="rounded-lg border border-slate-200 bg-white p-4 hover:border-blue-400">
+          <Link
+            key={href}
+            href={href}
+            className="rounded-lg border border-slate-200 bg-white p-4 hover:border-blue-400"
+          >
             <div className="flex items-center gap-2 text-sm font-semibold">
               <Icon className="size-4 text-blue-600" aria-hidden />
               {title}

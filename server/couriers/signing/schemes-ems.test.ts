@@ -16,7 +16,11 @@ describe("EMS logitcsInterface", () => {
 
   it("decrypts a push under the Base64-decoded key", () => {
     const text = emsDecryptLogitcsInterface({ logitcsInterface: loggedPush, signKey });
-    expect(JSON.parse(text)).toMatchObject({ waybillNo: "1295780512499", opCode: "203", opName: "收寄" });
+    expect(JSON.parse(text)).toMatchObject({
+      waybillNo: "1295780512499",
+      opCode: "203",
+      opName: "收寄",
+    });
   });
 
   it("round-trips a request, whose plaintext carries the sign key as a suffix", () => {

@@ -8,7 +8,12 @@ import { AuditTable } from "./_components/audit-table";
 export default async function AuditPage() {
   await requirePermission("audit.view");
   const t = await getTranslations("settings");
-  void getQueryClient().prefetchInfiniteQuery(trpc.audit.list.infiniteQueryOptions({ limit: 50 }, { getNextPageParam: (last) => last.nextCursor }));
+  void getQueryClient().prefetchInfiniteQuery(
+    trpc.audit.list.infiniteQueryOptions(
+      { limit: 50 },
+      { getNextPageParam: (last) => last.nextCursor },
+    ),
+  );
   return (
     <HydrateClient>
       <PageHeader title={t("audit")} />

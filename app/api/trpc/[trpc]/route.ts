@@ -9,7 +9,8 @@ function handler(req: Request) {
     router: appRouter,
     createContext: () => createContext(req.headers),
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path}:`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        console.error(`[trpc] ${path}:`, error.cause ?? error);
     },
   });
 }

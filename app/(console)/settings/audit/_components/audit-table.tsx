@@ -6,11 +6,18 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 
-function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
+function diff(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): string {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   return [...keys]
     .filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k]))
-    .map((k) => (before && k in before ? `${k}: ${String(before[k])} → ${String(after?.[k])}` : `${k}: ${String(after?.[k])}`))
+    .map((k) =>
+      before && k in before
+        ? `${k}: ${String(before[k])} → ${String(after?.[k])}`
+        : `${k}: ${String(after?.[k])}`,
+    )
     .join("; ");
 }
 
@@ -19,7 +26,10 @@ export function AuditTable() {
   const format = useFormatter();
   const trpc = useTRPC();
   const query = useSuspenseInfiniteQuery(
-    trpc.audit.list.infiniteQueryOptions({ limit: 50 }, { getNextPageParam: (last) => last.nextCursor }),
+    trpc.audit.list.infiniteQueryOptions(
+      { limit: 50 },
+      { getNextPageParam: (last) => last.nextCursor },
+    ),
   );
   const rows = query.data.pages.flatMap((p) => p.items);
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
@@ -52,7 +62,12 @@ export function AuditTable() {
         </tbody>
       </Table>
       {query.hasNextPage ? (
-        <Button variant="secondary" className="mt-3" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+        <Button
+          variant="secondary"
+          className="mt-3"
+          disabled={query.isFetchingNextPage}
+          onClick={() => void query.fetchNextPage()}
+        >
           {t("loadMore")}
         </Button>
       ) : null}

@@ -38,7 +38,8 @@ export function CreateUserDialog({
   });
   const create = useMutation(trpc.users.create.mutationOptions());
   const { errors } = form.formState;
-  const msg = (key?: string) => (key ? t(key.includes(".") ? key : `validation.${key}`) : undefined);
+  const msg = (key?: string) =>
+    key ? t(key.includes(".") ? key : `validation.${key}`) : undefined;
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
@@ -56,7 +57,12 @@ export function CreateUserDialog({
   });
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={t("users.newUser")} closeLabel={t("common.close")}>
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t("users.newUser")}
+      closeLabel={t("common.close")}
+    >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         <div className="flex flex-col gap-1">
           <Label htmlFor="new-name">{t("users.name")}</Label>
@@ -65,7 +71,12 @@ export function CreateUserDialog({
         </div>
         <div className="flex flex-col gap-1">
           <Label htmlFor="new-email">{t("users.email")}</Label>
-          <Input id="new-email" type="email" aria-invalid={!!errors.email} {...form.register("email")} />
+          <Input
+            id="new-email"
+            type="email"
+            aria-invalid={!!errors.email}
+            {...form.register("email")}
+          />
           <FieldError>{msg(errors.email?.message)}</FieldError>
         </div>
         <div className="flex flex-col gap-1">
@@ -80,7 +91,13 @@ export function CreateUserDialog({
         </div>
         <div className="flex flex-col gap-1">
           <Label htmlFor="new-password">{t("users.initialPassword")}</Label>
-          <Input id="new-password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...form.register("password")} />
+          <Input
+            id="new-password"
+            type="password"
+            autoComplete="new-password"
+            aria-invalid={!!errors.password}
+            {...form.register("password")}
+          />
           <FieldError>{msg(errors.password?.message)}</FieldError>
         </div>
         <div className="mt-2 flex justify-end gap-2">

@@ -32,13 +32,22 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
   const onError = (error: unknown) => toast.error(describeError(t, error));
 
   const update = useMutation(
-    trpc.users.update.mutationOptions({ onSuccess: (u) => onDone(t("users.updated", { name: u.name })), onError }),
+    trpc.users.update.mutationOptions({
+      onSuccess: (u) => onDone(t("users.updated", { name: u.name })),
+      onError,
+    }),
   );
   const deactivate = useMutation(
-    trpc.users.deactivate.mutationOptions({ onSuccess: (u) => onDone(t("users.deactivated", { name: u.name })), onError }),
+    trpc.users.deactivate.mutationOptions({
+      onSuccess: (u) => onDone(t("users.deactivated", { name: u.name })),
+      onError,
+    }),
   );
   const reactivate = useMutation(
-    trpc.users.reactivate.mutationOptions({ onSuccess: (u) => onDone(t("users.reactivated", { name: u.name })), onError }),
+    trpc.users.reactivate.mutationOptions({
+      onSuccess: (u) => onDone(t("users.reactivated", { name: u.name })),
+      onError,
+    }),
   );
 
   return (
@@ -82,11 +91,19 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                 </NativeSelect>
               </Td>
               <Td>
-                <Badge tone={u.active ? "green" : "neutral"}>{u.active ? t("users.active") : t("users.inactive")}</Badge>
+                <Badge tone={u.active ? "green" : "neutral"}>
+                  {u.active ? t("users.active") : t("users.inactive")}
+                </Badge>
               </Td>
-              <Td className="text-xs text-slate-600">{format.dateTime(u.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
+              <Td className="text-xs text-slate-600">
+                {format.dateTime(u.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+              </Td>
               <Td className="text-right whitespace-nowrap">
-                <Button variant="ghost" size="sm" onClick={() => setResetting({ id: u.id, name: u.name })}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() => setResetting({ id: u.id, name: u.name })}
+                >
                   <KeyRound aria-hidden />
                   {t("users.resetPassword")}
                 </Button>
@@ -97,7 +114,8 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                     className="text-red-700"
                     disabled={u.id === currentUserId}
                     onClick={() => {
-                      if (window.confirm(t("users.confirmDeactivate", { name: u.name }))) deactivate.mutate({ id: u.id });
+                      if (window.confirm(t("users.confirmDeactivate", { name: u.name })))
+                        deactivate.mutate({ id: u.id });
                     }}
                   >
                     {t("users.deactivate")}
@@ -112,7 +130,11 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
           ))}
         </tbody>
       </Table>
-      <CreateUserDialog open={creating} onOpenChange={setCreating} onCreated={(name) => onDone(t("users.created", { name }))} />
+      <CreateUserDialog
+        open={creating}
+        onOpenChange={setCreating}
+        onCreated={(name) => onDone(t("users.created", { name }))}
+      />
       <ResetPasswordDialog
         user={resetting}
         onClose={() => setResetting(null)}
