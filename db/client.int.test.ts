@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { heartbeats } from "./schema";
 import { openDb } from "./client";
@@ -22,11 +22,9 @@ describe("db module", () => {
   });
 
   it("runs a multi-statement batch as one unit (what the job queue relies on)", async () => {
-    const { raw, db } = t.current;
+    const { raw } = t.current;
     await raw("create table batch_probe (x int); insert into batch_probe values (1), (2);");
-    const result = await db.execute(sql`select count(*)::int as n from batch_probe`);
-    const rows = "rows" in result ? result.rows : result;
-    expect(rows).toEqual([{ n: 2 }]);
+    expect((await raw("select count(*)::int as n from batch_probe")).rows).toEqual([{ n: 2 }]);
   });
 
   it("rolls a failed transaction back completely", async () => {
