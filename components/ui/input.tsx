@@ -17,7 +17,7 @@ export function NativeSelect({ className, ...props }: ComponentProps<"select">) 
   return (
     <select
       className={cn(
-        "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:border-blue-600 focus-visible:outline-2 focus-visible:outline-blue-600/30",
+        "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:border-blue-600 focus-visible:outline-2 focus-visible:outline-blue-600/30 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500",
         className,
       )}
       {...props}
