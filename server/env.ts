@@ -16,6 +16,11 @@ const schema = z.object({
   /** Sign-in attempts per minute per client IP. */
   SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   AUTH_SECRET: z.string().min(32).optional(),
+  /** Base64 of 32 random bytes: the AES-256-GCM key for courier credentials at rest. */
+  COURIER_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of 32 bytes")
+    .optional(),
   /** Public origin of the console, e.g. https://express.example.com; inferred from requests if unset. */
   APP_URL: z.url().optional(),
 });

@@ -1,9 +1,15 @@
 import { getDbHandle, type Db, type DbHandle } from "@/db/client";
 import { createAuth, type Auth } from "./auth/auth";
-import { resolveAuthSecret } from "./auth/secret";
+import { resolveProcessSecret } from "./auth/secret";
 import { env } from "./env";
 
-export type Runtime = { handle: DbHandle; db: Db; auth: Auth };
+export type Runtime = {
+  handle: DbHandle;
+  db: Db;
+  auth: Auth;
+  /** AES-256 key for courier credentials at rest. */
+  courierKey: Buffer;
+};
 
 type Global = { __expressRuntime?: Promise<Runtime> };
 const g = globalThis as Global;
@@ -12,17 +18,29 @@ const g = globalThis as Global;
 export function getRuntime(): Promise<Runtime> {
   g.__expressRuntime ??= (async () => {
     const handle = await getDbHandle();
-    const secret = resolveAuthSecret({
+    const embeddedDataDir = env.DATABASE_URL ? null : env.PGLITE_DIR;
+    const secret = resolveProcessSecret({
+      envName: "AUTH_SECRET",
       explicit: env.AUTH_SECRET,
-      embeddedDataDir: env.DATABASE_URL ? null : env.PGLITE_DIR,
+      embeddedDataDir,
+      file: "auth-secret",
     });
+    const courierKey = Buffer.from(
+      resolveProcessSecret({
+        envName: "COURIER_SECRET_KEY",
+        explicit: env.COURIER_SECRET_KEY,
+        embeddedDataDir,
+        file: "courier-key",
+      }),
+      "base64",
+    );
     const auth = createAuth({
       db: handle.db,
       secret,
       baseURL: env.APP_URL,
       signInPerMinute: env.SIGNIN_RATE_LIMIT,
     });
-    return { handle, db: handle.db, auth };
+    return { handle, db: handle.db, auth, courierKey };
   })();
   return g.__expressRuntime;
 }

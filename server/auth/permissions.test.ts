@@ -20,6 +20,8 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   "settings.view": { admin: true, manager: true, warehouse: false, cs: false },
   "users.manage": { admin: true, manager: false, warehouse: false, cs: false },
   "audit.view": { admin: true, manager: true, warehouse: false, cs: false },
+  "couriers.view": { admin: true, manager: true, warehouse: false, cs: false },
+  "couriers.manage": { admin: true, manager: false, warehouse: false, cs: false },
 };
 
 describe("permission table", () => {

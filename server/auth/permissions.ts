@@ -19,6 +19,8 @@ export const permissions = {
   "settings.view": managers,
   "users.manage": ["admin"],
   "audit.view": managers,
+  "couriers.view": managers,
+  "couriers.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

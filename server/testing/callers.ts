@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { Role } from "@/server/auth/permissions";
 import type { AppSession } from "@/server/auth/session";
@@ -17,9 +17,12 @@ export async function callerAs(db: Db, role: Role) {
     sessionId: randomUUID(),
     user: { id: user.id, name: user.name, email: user.email, role, locale: "zh-CN" },
   };
-  return { user, caller: createCaller({ db, session }) };
+  return { user, caller: createCaller({ db, session, courierKey: testCourierKey }) };
 }
 
 export function anonymousCaller(db: Db) {
-  return createCaller({ db, session: null });
+  return createCaller({ db, session: null, courierKey: testCourierKey });
 }
+
+/** One key per test process, as the console has one per deployment. */
+export const testCourierKey = randomBytes(32);

@@ -3,6 +3,6 @@ import { getRuntime } from "@/server/runtime";
 import type { Context } from "./init";
 
 export async function createContext(headers: Headers): Promise<Context> {
-  const { auth, db } = await getRuntime();
-  return { db, session: await readSession(auth, db, headers) };
+  const { auth, db, courierKey } = await getRuntime();
+  return { db, courierKey, session: await readSession(auth, db, headers) };
 }

@@ -9,6 +9,8 @@ import { DomainError, trpcCodeFor } from "@/server/errors";
 export type Context = {
   db: Db;
   session: AppSession | null;
+  /** AES-256 key for courier credentials at rest. */
+  courierKey: Buffer;
 };
 
 export type Meta = {

@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "../init";
 import { auditRouter } from "./audit";
+import { couriersRouter } from "./couriers";
 import { meRouter } from "./me";
 import { usersRouter } from "./users";
 
@@ -7,6 +8,7 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   users: usersRouter,
   audit: auditRouter,
+  couriers: couriersRouter,
 });
 
 export type AppRouter = typeof appRouter;

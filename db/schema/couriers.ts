@@ -1,0 +1,25 @@
+import { boolean, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+/**
+ * One courier (or aggregator) account of the merchant. `id` is a URL-safe slug: it appears in the
+ * push URL pasted into the courier's portal (/api/couriers/{id}/push). Credentials are one
+ * AES-256-GCM encrypted JSON object, never stored or logged in clear.
+ */
+export const courierAccounts = pgTable(
+  "courier_accounts",
+  {
+    id: text("id").primaryKey(),
+    courier: text("courier").notNull(),
+    name: text("name").notNull(),
+    environment: text("environment", { enum: ["sandbox", "production"] }).notNull(),
+    /** Overrides the driver's endpoint (e.g. a proxy, or the console's own sandbox). */
+    baseUrl: text("base_url"),
+    credentials: text("credentials").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("courier_accounts_courier_idx").on(t.courier)],
+);
+
+export type CourierAccountRow = typeof courierAccounts.$inferSelect;

@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+export const accountIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{2,39}$/, "slug");
+
+export const createAccountInput = z.object({
+  id: accountIdSchema,
+  courier: z.string().min(2).max(20),
+  name: z.string().trim().min(1, "required").max(60),
+  environment: z.enum(["sandbox", "production"]),
+  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  credentials: z.record(z.string(), z.string().trim().max(4000)),
+});
+export type CreateAccountInput = z.infer<typeof createAccountInput>;
+
+export const updateAccountInput = z.object({
+  id: accountIdSchema,
+  name: z.string().trim().min(1, "required").max(60).optional(),
+  environment: z.enum(["sandbox", "production"]).optional(),
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .optional(),
+  /** Only the fields given change; an empty string keeps the stored value. */
+  credentials: z.record(z.string(), z.string().trim().max(4000)).optional(),
+  enabled: z.boolean().optional(),
+});
+export type UpdateAccountInput = z.infer<typeof updateAccountInput>;
+
+export const accountView = z.object({
+  id: z.string(),
+  courier: z.string(),
+  name: z.string(),
+  environment: z.enum(["sandbox", "production"]),
+  baseUrl: z.string().nullable(),
+  enabled: z.boolean(),
+  /** Secret fields masked, account ids in clear. */
+  credentials: z.record(z.string(), z.string()),
+  pushPath: z.string(),
+  updatedAt: z.date(),
+});
+export type AccountView = z.infer<typeof accountView>;

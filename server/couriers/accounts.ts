@@ -1,0 +1,196 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { courierAccounts, type CourierAccountRow } from "@/db/schema";
+import { writeAudit } from "@/server/audit/queries";
+import type { SessionUser } from "@/server/auth/session";
+import { DomainError } from "@/server/errors";
+import { findCourier } from "./catalog";
+import type { CourierAccountConfig } from "./contract";
+import { fieldsFor, type CredentialField } from "./credential-fields";
+import type { AccountView, CreateAccountInput, UpdateAccountInput } from "./accounts-schemas";
+import { decryptSecret, encryptSecret, maskSecret } from "./secrets";
+
+type Actor = Pick<SessionUser, "id">;
+
+export function pushPathOf(id: string): string {
+  return `/api/couriers/${id}/push`;
+}
+
+function masked(fields: readonly CredentialField[], credentials: Record<string, string>) {
+  return Object.fromEntries(
+    fields.map((f) => {
+      const value = credentials[f.key] ?? "";
+      return [f.key, f.secret ? maskSecret(value) : value];
+    }),
+  );
+}
+
+function toView(row: CourierAccountRow, key: Buffer): AccountView {
+  const fields = fieldsFor(row.courier) ?? [];
+  const credentials = JSON.parse(decryptSecret(row.credentials, key)) as Record<string, string>;
+  return {
+    id: row.id,
+    courier: row.courier,
+    name: row.name,
+    environment: row.environment,
+    baseUrl: row.baseUrl,
+    enabled: row.enabled,
+    credentials: masked(fields, credentials),
+    pushPath: pushPathOf(row.id),
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Every field of the driver filled, nothing unknown: refuse half-configured accounts. */
+function checkCredentials(courier: string, credentials: Record<string, string>) {
+  const fields = fieldsFor(courier);
+  const catalog = findCourier(courier);
+  if (!fields || !catalog?.driver) {
+    throw new DomainError(
+      "INVALID",
+      `No built-in driver for ${courier}; reach it through an aggregator account`,
+      {
+        messageKey: "couriers.errors.noDriver",
+        fields: { courier: "couriers.errors.noDriver" },
+      },
+    );
+  }
+  const errors: Record<string, string> = {};
+  for (const f of fields)
+    if (!credentials[f.key]) errors[`credentials.${f.key}`] = "validation.required";
+  for (const k of Object.keys(credentials)) {
+    if (!fields.some((f) => f.key === k))
+      errors[`credentials.${k}`] = "couriers.errors.unknownField";
+  }
+  if (Object.keys(errors).length > 0) {
+    throw new DomainError("INVALID", "Credentials incomplete", {
+      messageKey: "couriers.errors.credentials",
+      fields: errors,
+    });
+  }
+}
+
+async function mustFind(db: Db | Tx, id: string) {
+  const [row] = await db.select().from(courierAccounts).where(eq(courierAccounts.id, id));
+  if (!row)
+    throw new DomainError("NOT_FOUND", "Courier account not found", {
+      messageKey: "couriers.errors.notFound",
+    });
+  return row;
+}
+
+export async function listAccounts(db: Db | Tx, key: Buffer): Promise<AccountView[]> {
+  const rows = await db
+    .select()
+    .from(courierAccounts)
+    .orderBy(asc(courierAccounts.courier), asc(courierAccounts.id));
+  return rows.map((r) => toView(r, key));
+}
+
+export async function createAccount(
+  db: Db,
+  key: Buffer,
+  actor: Actor | null,
+  input: CreateAccountInput,
+) {
+  checkCredentials(input.courier, input.credentials);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: courierAccounts.id })
+      .from(courierAccounts)
+      .where(eq(courierAccounts.id, input.id));
+    if (existing) {
+      throw new DomainError("CONFLICT", "This account id is taken", {
+        messageKey: "couriers.errors.idTaken",
+        fields: { id: "couriers.errors.idTaken" },
+      });
+    }
+    const [row] = await tx
+      .insert(courierAccounts)
+      .values({
+        id: input.id,
+        courier: input.courier,
+        name: input.name,
+        environment: input.environment,
+        baseUrl: input.baseUrl ?? null,
+        credentials: encryptSecret(JSON.stringify(input.credentials), key),
+      })
+      .returning();
+    const view = toView(row!, key);
+    await writeAudit(tx, {
+      actorId: actor?.id ?? null,
+      action: "courier_account.create",
+      entityType: "courier_account",
+      entityId: input.id,
+      after: auditShape(view),
+    });
+    return view;
+  });
+}
+
+export async function updateAccount(db: Db, key: Buffer, actor: Actor, input: UpdateAccountInput) {
+  return db.transaction(async (tx) => {
+    const row = await mustFind(tx, input.id);
+    const before = toView(row, key);
+    let credentials = row.credentials;
+    if (input.credentials) {
+      const current = JSON.parse(decryptSecret(row.credentials, key)) as Record<string, string>;
+      const kept = Object.fromEntries(
+        Object.entries(input.credentials).filter(([, v]) => v !== ""),
+      );
+      const merged = { ...current, ...kept };
+      checkCredentials(row.courier, merged);
+      credentials = encryptSecret(JSON.stringify(merged), key);
+    }
+    const [updated] = await tx
+      .update(courierAccounts)
+      .set({
+        name: input.name ?? row.name,
+        environment: input.environment ?? row.environment,
+        baseUrl: input.baseUrl === undefined ? row.baseUrl : input.baseUrl,
+        enabled: input.enabled ?? row.enabled,
+        credentials,
+        updatedAt: new Date(),
+      })
+      .where(eq(courierAccounts.id, input.id))
+      .returning();
+    const after = toView(updated!, key);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "courier_account.update",
+      entityType: "courier_account",
+      entityId: input.id,
+      before: auditShape(before),
+      after: auditShape(after),
+    });
+    return after;
+  });
+}
+
+/** Decrypted configuration for a driver call; `baseUrl` falls back to the driver's default. */
+export async function loadAccountConfig(
+  db: Db | Tx,
+  key: Buffer,
+  id: string,
+  defaultBaseUrl: (courier: string, env: "sandbox" | "production") => string,
+): Promise<CourierAccountConfig & { enabled: boolean }> {
+  const row = await mustFind(db, id);
+  return {
+    courier: row.courier,
+    environment: row.environment,
+    baseUrl: row.baseUrl ?? defaultBaseUrl(row.courier, row.environment),
+    credentials: JSON.parse(decryptSecret(row.credentials, key)) as Record<string, string>,
+    enabled: row.enabled,
+  };
+}
+
+function auditShape(v: AccountView): Record<string, unknown> {
+  return {
+    courier: v.courier,
+    name: v.name,
+    environment: v.environment,
+    baseUrl: v.baseUrl,
+    enabled: v.enabled,
+    credentials: v.credentials,
+  };
+}

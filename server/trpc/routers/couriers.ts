@@ -1,0 +1,28 @@
+import { z } from "zod";
+import {
+  accountView,
+  createAccountInput,
+  updateAccountInput,
+} from "@/server/couriers/accounts-schemas";
+import { createAccount, listAccounts, updateAccount } from "@/server/couriers/accounts";
+import { courierCatalog } from "@/server/couriers/catalog";
+import { credentialFields } from "@/server/couriers/credential-fields";
+import { createTRPCRouter, permissionProcedure } from "../init";
+
+const view = permissionProcedure("couriers.view");
+const manage = permissionProcedure("couriers.manage");
+
+export const couriersRouter = createTRPCRouter({
+  catalog: view.query(() => ({ couriers: courierCatalog, credentialFields })),
+  accounts: view
+    .output(z.array(accountView))
+    .query(({ ctx }) => listAccounts(ctx.db, ctx.courierKey)),
+  createAccount: manage
+    .input(createAccountInput)
+    .output(accountView)
+    .mutation(({ ctx, input }) => createAccount(ctx.db, ctx.courierKey, ctx.session.user, input)),
+  updateAccount: manage
+    .input(updateAccountInput)
+    .output(accountView)
+    .mutation(({ ctx, input }) => updateAccount(ctx.db, ctx.courierKey, ctx.session.user, input)),
+});
