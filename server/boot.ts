@@ -13,7 +13,7 @@ export async function boot(): Promise<void> {
   const rt = await getRuntime();
   await migrate(rt.handle);
   if (demoMode) {
-    const seeded = await seedDemo(rt.db);
+    const seeded = await seedDemo(rt.db, rt.courierKey);
     if (seeded) console.log("[boot] demo data seeded");
   }
   await startQueue(rt.handle, { url: env.DATABASE_URL, work: env.JOBS_IN_PROCESS === "1" });

@@ -3,7 +3,8 @@
  * it. A courier with a direct driver is reached through its own API; any other is reached through
  * an aggregator account (Kdniao, Kuaidi100, Cainiao) under the aggregator's code for it.
  * Aggregator codes follow the aggregators' published company-code lists (Kdniao 快递公司编码,
- * Kuaidi100 `com` codes); Cainiao codes are its `cpCode`s.
+ * Kuaidi100 `com` codes); Cainiao codes are its `cpCode`s. `driver` is set only where a built-in
+ * driver exists (server/couriers/drivers).
  */
 export type LabelSize = "76x130" | "100x150" | "100x180";
 

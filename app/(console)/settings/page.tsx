@@ -1,4 +1,4 @@
-import { History, Users } from "lucide-react";
+import { History, Truck, Users } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/empty-state";
@@ -15,6 +15,13 @@ export default async function SettingsPage() {
       title: t("settings.users"),
       hint: t("settings.usersHint"),
       allowed: can(session.user.role, "users.manage"),
+    },
+    {
+      href: "/settings/couriers",
+      icon: Truck,
+      title: t("settings.couriers"),
+      hint: t("settings.couriersHint"),
+      allowed: can(session.user.role, "couriers.view"),
     },
     {
       href: "/settings/audit",

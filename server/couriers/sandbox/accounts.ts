@@ -1,0 +1,28 @@
+/**
+ * The accounts the courier sandbox "issued": it accepts exactly these credentials, as a real
+ * courier accepts only what its portal issued. The demo seeds matching sandbox courier accounts.
+ * They are test values with no meaning outside the sandbox.
+ */
+export const sandboxAccounts = {
+  sf: {
+    partnerID: "EXPRESS_DEMO",
+    checkWord: "sandboxCheckWord0123456789abcdef",
+    monthlyCard: "7551234567",
+  },
+  kdniao: { EBusinessID: "1237100", ApiKey: "sandbox-kdniao-api-key-0000000000" },
+  kuaidi100: {
+    customer: "EXPRESSDEMO0000000000000000000000",
+    key: "sandboxKuaidi100Key",
+    secret: "sandboxKuaidi100Secret0000000000",
+    salt: "sandboxSalt",
+  },
+  zto: { appKey: "express-demo-appkey", appSecret: "sandbox-zto-app-secret-0000000000" },
+  jt: {
+    apiAccount: "178337126125932605",
+    privateKey: "sandbox-jt-private-key-000000000",
+    customerCode: "J0086474299",
+    password: "sandbox-pass",
+  },
+} as const satisfies Record<string, Record<string, string>>;
+
+export type SandboxCourier = keyof typeof sandboxAccounts;
