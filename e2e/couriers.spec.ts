@@ -1,6 +1,9 @@
 import { expect, test } from "./fixtures";
 
-test("an admin sees the demo sandbox accounts masked and adds an SF account", async ({ page, signedInAs }) => {
+test("an admin sees the demo sandbox accounts masked and adds an SF account", async ({
+  page,
+  signedInAs,
+}) => {
   await signedInAs("admin");
   await page.goto("/settings");
   await page.getByRole("link", { name: /快递账号/ }).click();
@@ -11,6 +14,10 @@ test("an admin sees the demo sandbox accounts masked and adds an SF account", as
   await expect(sf).toContainText("sand••••cdef");
   await expect(sf).not.toContainText("sandboxCheckWord0123456789abcdef");
   await expect(sf.getByRole("button", { name: /\/api\/couriers\/sf-sandbox\/push/ })).toBeVisible();
+
+  // Test connection: the real SF driver over HTTP against the console's own courier sandbox.
+  await sf.getByRole("button", { name: "测试连接" }).click();
+  await expect(page.getByText(/顺丰速运 沙箱：连接正常/)).toBeVisible();
 
   await page.getByRole("button", { name: "新建账号" }).click();
   const dialog = page.getByRole("dialog", { name: "新建账号" });
@@ -30,6 +37,10 @@ test("an admin sees the demo sandbox accounts masked and adds an SF account", as
   const created = page.getByTestId("account-sf-main");
   await expect(created).toContainText("myCh••••1234");
   await expect(created).toContainText("MY_PARTNER");
+
+  // A customer code SF never issued: refused as an account problem (A1004).
+  await created.getByRole("button", { name: "测试连接" }).click();
+  await expect(page.getByText("顺丰月结主账号：账号无权限或环境不符（沙箱 / 生产）")).toBeVisible();
 
   await created.getByRole("button", { name: "停用" }).click();
   await expect(created).toContainText("已停用");

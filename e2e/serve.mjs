@@ -8,6 +8,7 @@ rmSync(".data/e2e", { recursive: true, force: true });
 if (!process.env.E2E_SKIP_BUILD) execSync("npx next build", { stdio: "inherit" });
 const env = {
   ...process.env,
+  PORT: port,
   PGLITE_DIR: dataDir,
   DEMO: "1",
   NODE_ENV: "production",

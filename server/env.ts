@@ -21,6 +21,7 @@ const schema = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of 32 bytes")
     .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public origin of the console, e.g. https://express.example.com; inferred from requests if unset. */
   APP_URL: z.url().optional(),
 });
@@ -39,3 +40,6 @@ function load(): Env {
 export const env = load();
 
 export const demoMode = env.DEMO ? env.DEMO === "1" : !env.DATABASE_URL;
+
+/** Where this process can reach itself (e.g. the built-in courier sandbox for sandbox accounts). */
+export const selfOrigin = env.APP_URL?.replace(/\/+$/, "") ?? `http://127.0.0.1:${env.PORT}`;

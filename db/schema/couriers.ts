@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * One courier (or aggregator) account of the merchant. `id` is a URL-safe slug: it appears in the
@@ -23,3 +24,27 @@ export const courierAccounts = pgTable(
 );
 
 export type CourierAccountRow = typeof courierAccounts.$inferSelect;
+
+/**
+ * Courier pushes exactly as received and verified, stored before we acknowledge: the courier's
+ * retry stops only once the push is durable here. Tracking turns `events` into trajectory events.
+ */
+export const courierPushInbox = pgTable(
+  "courier_push_inbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => courierAccounts.id, { onDelete: "cascade" }),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    contentType: text("content_type"),
+    body: text("body").notNull(),
+    /** Raw events as the driver parsed them (RawTrackEvent[]). */
+    events: jsonb("events").notNull(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("courier_push_inbox_account_id_idx").on(t.accountId),
+    index("courier_push_inbox_unprocessed_idx").on(t.receivedAt).where(sql`${t.processedAt} is null`),
+  ],
+);

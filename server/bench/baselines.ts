@@ -67,6 +67,7 @@ export async function startConsole(): Promise<{ url: string; stop: () => Promise
   const dir = await mkdtemp(path.join(os.tmpdir(), "express-bench-"));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    PORT: String(port),
     PGLITE_DIR: path.join(dir, "pglite"),
     DEMO: "1",
     NODE_ENV: "production",

@@ -128,7 +128,7 @@ export async function createAccount(
   });
 }
 
-export async function updateAccount(db: Db, key: Buffer, actor: Actor, input: UpdateAccountInput) {
+export async function updateAccount(db: Db, key: Buffer, actor: Actor | null, input: UpdateAccountInput) {
   return db.transaction(async (tx) => {
     const row = await mustFind(tx, input.id);
     const before = toView(row, key);
@@ -156,7 +156,7 @@ export async function updateAccount(db: Db, key: Buffer, actor: Actor, input: Up
       .returning();
     const after = toView(updated!, key);
     await writeAudit(tx, {
-      actorId: actor.id,
+      actorId: actor?.id ?? null,
       action: "courier_account.update",
       entityType: "courier_account",
       entityId: input.id,

@@ -26,3 +26,20 @@ export const sandboxAccounts = {
 } as const satisfies Record<string, Record<string, string>>;
 
 export type SandboxCourier = keyof typeof sandboxAccounts;
+
+/** The credential each sandbox looks an account up by (the id the courier's portal issued). */
+const accountIdField: Record<SandboxCourier, string> = {
+  sf: "partnerID",
+  kdniao: "EBusinessID",
+  kuaidi100: "customer",
+  zto: "appKey",
+  jt: "apiAccount",
+};
+
+/** The sandbox's account registry for one courier: account id -> credentials. */
+export function sandboxRegistry(courier: string): Record<string, Record<string, string>> {
+  if (!(courier in sandboxAccounts)) return {};
+  const c = courier as SandboxCourier;
+  const credentials: Record<string, string> = sandboxAccounts[c];
+  return { [credentials[accountIdField[c]]!]: credentials };
+}

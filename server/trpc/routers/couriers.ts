@@ -7,6 +7,9 @@ import {
 import { createAccount, listAccounts, updateAccount } from "@/server/couriers/accounts";
 import { courierCatalog } from "@/server/couriers/catalog";
 import { credentialFields } from "@/server/couriers/credential-fields";
+import { fetchTransport } from "@/server/couriers/execute";
+import { testConnection } from "@/server/couriers/test-connection";
+import { selfOrigin } from "@/server/env";
 import { createTRPCRouter, permissionProcedure } from "../init";
 
 const view = permissionProcedure("couriers.view");
@@ -25,4 +28,9 @@ export const couriersRouter = createTRPCRouter({
     .input(updateAccountInput)
     .output(accountView)
     .mutation(({ ctx, input }) => updateAccount(ctx.db, ctx.courierKey, ctx.session.user, input)),
+  testConnection: manage
+    .input(z.object({ id: z.string().min(1) }))
+    .mutation(({ ctx, input }) =>
+      testConnection(ctx.db, ctx.courierKey, input.id, selfOrigin, fetchTransport),
+    ),
 });

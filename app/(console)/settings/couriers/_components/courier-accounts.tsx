@@ -32,6 +32,17 @@ export function CourierAccounts({ canManage }: { canManage: boolean }) {
     }),
   );
 
+  const test = useMutation(
+    trpc.couriers.testConnection.mutationOptions({
+      onSuccess: (r, { id }) => {
+        const name = accounts.find((a) => a.id === id)?.name ?? id;
+        if (r.ok) toast.success(t("couriers.testOk", { name, ms: r.latencyMs }));
+        else toast.error(t("couriers.testFailed", { name, reason: t(`couriers.kinds.${r.kind}`) }));
+      },
+      onError: (e) => toast.error(describeError(t, e)),
+    }),
+  );
+
   const copyPushUrl = (path: string) => {
     void navigator.clipboard
       .writeText(`${window.location.origin}${path}`)
@@ -74,15 +85,15 @@ export function CourierAccounts({ canManage }: { canManage: boolean }) {
                     <div className="flex items-center gap-2">
                       {c ? <CourierLogo mark={c.mark} color={c.color} /> : null}
                       <div>
-                        <div className="font-medium">{a.name}</div>
+                        <div className="font-medium whitespace-nowrap">{a.name}</div>
                         <div className="text-xs text-slate-500">
                           {c ? (locale === "en" ? c.nameEn : c.nameZh) : a.courier}
                         </div>
                       </div>
                     </div>
                   </Td>
-                  <Td className="font-mono text-xs">{a.id}</Td>
-                  <Td>
+                  <Td className="font-mono text-xs whitespace-nowrap">{a.id}</Td>
+                  <Td className="whitespace-nowrap">
                     <Badge tone={a.environment === "production" ? "green" : "amber"}>
                       {t(`couriers.${a.environment}`)}
                     </Badge>{" "}
@@ -107,7 +118,17 @@ export function CourierAccounts({ canManage }: { canManage: boolean }) {
                       {a.pushPath}
                     </Button>
                   </Td>
-                  <Td className="text-right">
+                  <Td className="text-right whitespace-nowrap">
+                    {canManage ? (
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        disabled={test.isPending}
+                        onClick={() => test.mutate({ id: a.id })}
+                      >
+                        {t("couriers.test")}
+                      </Button>
+                    ) : null}
                     {canManage ? (
                       <Button
                         variant="ghost"

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { withTestDb } from "@/db/testing/test-db";
+import { testCourierKey } from "@/server/testing/callers";
+import { createAccount } from "./accounts";
+import { createSandboxState } from "./contract";
+import type { Transport } from "./execute";
+import { sandboxAccounts } from "./sandbox/accounts";
+import { sfSandbox } from "./sandbox/sf";
+import { testConnection } from "./test-connection";
+
+const t = withTestDb();
+const state = createSandboxState({ [sandboxAccounts.sf.partnerID]: sandboxAccounts.sf });
+/** The sandbox in-process; the browser test drives the same path over HTTP. */
+const viaSandbox: Transport = async (request) => {
+  expect(request.url).toBe("http://console.test/api/sandbox/sf/std/service");
+  return sfSandbox(request, state);
+};
+
+describe("test connection", () => {
+  it("passes with the credentials the courier issued and fails with a wrong check word", async () => {
+    await createAccount(t.current.db, testCourierKey, null, {
+      id: "sf-ok",
+      courier: "sf",
+      name: "SF ok",
+      environment: "sandbox",
+      credentials: { ...sandboxAccounts.sf },
+    });
+    await createAccount(t.current.db, testCourierKey, null, {
+      id: "sf-bad",
+      courier: "sf",
+      name: "SF bad",
+      environment: "sandbox",
+      credentials: { ...sandboxAccounts.sf, checkWord: "not-the-check-word" },
+    });
+    expect(
+      await testConnection(
+        t.current.db,
+        testCourierKey,
+        "sf-ok",
+        "http://console.test",
+        viaSandbox,
+      ),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await testConnection(
+        t.current.db,
+        testCourierKey,
+        "sf-bad",
+        "http://console.test",
+        viaSandbox,
+      ),
+    ).toMatchObject({
+      ok: false,
+      kind: "SIGNATURE",
+      courierCode: "A1006",
+    });
+  });
+
+  it("reports an unreachable courier as unavailable", async () => {
+    const down: Transport = () =>
+      Promise.resolve({ status: 502, headers: {}, body: "bad gateway" });
+    expect(
+      await testConnection(t.current.db, testCourierKey, "sf-ok", "http://console.test", down),
+    ).toMatchObject({
+      ok: false,
+      kind: "UNAVAILABLE",
+    });
+  });
+});

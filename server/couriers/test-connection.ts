@@ -1,0 +1,57 @@
+import type { Db } from "@/db/client";
+import { DomainError } from "@/server/errors";
+import { loadAccountConfig } from "./accounts";
+import { CourierError, type CourierErrorKind } from "./contract";
+import { execute, type Transport } from "./execute";
+import { defaultBaseUrl, driverFor } from "./registry";
+
+export type ConnectionResult =
+  | { ok: true; latencyMs: number }
+  | { ok: false; kind: CourierErrorKind; courierCode: string; message: string; latencyMs: number };
+
+/** A tracking number no courier has issued: the query is harmless and still authenticated. */
+const PROBE_TRACKING_NO = "EXPRESSCONSOLE0000";
+
+/**
+ * "Test connection": one authenticated, read-only call (a trajectory query). The courier
+ * refusing our signature or account is a failure; "no such parcel" means the credentials work.
+ */
+export async function testConnection(
+  db: Db,
+  key: Buffer,
+  accountId: string,
+  consoleOrigin: string,
+  transport: Transport,
+): Promise<ConnectionResult> {
+  const account = await loadAccountConfig(db, key, accountId, defaultBaseUrl(consoleOrigin));
+  const driver = driverFor(account.courier);
+  if (!driver) {
+    throw new DomainError("INVALID", `No driver for ${account.courier}`, {
+      messageKey: "couriers.errors.noDriver",
+    });
+  }
+  const started = performance.now();
+  const latency = () => Math.round(performance.now() - started);
+  try {
+    await execute(
+      driver.queryTrack,
+      { trackingNo: PROBE_TRACKING_NO, phoneLast4: "0000" },
+      account,
+      transport,
+      undefined,
+      8_000,
+    );
+    return { ok: true, latencyMs: latency() };
+  } catch (error) {
+    if (!(error instanceof CourierError)) throw error;
+    if (error.kind === "NOT_FOUND" || error.kind === "INVALID")
+      return { ok: true, latencyMs: latency() };
+    return {
+      ok: false,
+      kind: error.kind,
+      courierCode: error.courierCode,
+      message: error.message,
+      latencyMs: latency(),
+    };
+  }
+}
