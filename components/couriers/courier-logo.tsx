@@ -1,5 +1,13 @@
 /** The courier's mark in its brand colour: a drawn badge, not a copy of the courier's trademark. */
-export function CourierLogo({ mark, color, size = 28 }: { mark: string; color: string; size?: number }) {
+export function CourierLogo({
+  mark,
+  color,
+  size = 28,
+}: {
+  mark: string;
+  color: string;
+  size?: number;
+}) {
   return (
     <span
       aria-hidden

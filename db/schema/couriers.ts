@@ -45,6 +45,8 @@ export const courierPushInbox = pgTable(
   },
   (t) => [
     index("courier_push_inbox_account_id_idx").on(t.accountId),
-    index("courier_push_inbox_unprocessed_idx").on(t.receivedAt).where(sql`${t.processedAt} is null`),
+    index("courier_push_inbox_unprocessed_idx")
+      .on(t.receivedAt)
+      .where(sql`${t.processedAt} is null`),
   ],
 );

@@ -128,7 +128,12 @@ export async function createAccount(
   });
 }
 
-export async function updateAccount(db: Db, key: Buffer, actor: Actor | null, input: UpdateAccountInput) {
+export async function updateAccount(
+  db: Db,
+  key: Buffer,
+  actor: Actor | null,
+  input: UpdateAccountInput,
+) {
   return db.transaction(async (tx) => {
     const row = await mustFind(tx, input.id);
     const before = toView(row, key);
