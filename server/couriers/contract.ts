@@ -71,9 +71,23 @@ export type WaybillResult = {
   labelData: Record<string, string>;
 };
 
-export type CancelInput = { orderId: string; trackingNo: string };
-export type TrackQuery = { trackingNo: string; orderId?: string; phoneLast4?: string };
-export type SubscribeInput = { trackingNo: string; callbackUrl: string; phoneLast4?: string };
+/**
+ * `productCode` on cancel, track and subscribe: the target courier's code at an aggregator
+ * (Kdniao "SF", Kuaidi100 "shunfeng"); direct drivers ignore it.
+ */
+export type CancelInput = { orderId: string; trackingNo: string; productCode?: string };
+export type TrackQuery = {
+  trackingNo: string;
+  orderId?: string;
+  phoneLast4?: string;
+  productCode?: string;
+};
+export type SubscribeInput = {
+  trackingNo: string;
+  callbackUrl: string;
+  phoneLast4?: string;
+  productCode?: string;
+};
 export type PickupInput = {
   orderId: string;
   trackingNo?: string;

@@ -6,6 +6,7 @@ import { testCourierKey } from "@/server/testing/callers";
 import { createAccount, updateAccount } from "./accounts";
 import type { WireRequest } from "./contract";
 import { receivePush } from "./push";
+import { kdniaoPushRequest } from "./sandbox/kdniao-wire";
 
 const t = withTestDb();
 
@@ -90,5 +91,45 @@ describe("courier push receiver", () => {
     await updateAccount(t.current.db, testCourierKey, null, { id: "sf-push", enabled: false });
     const outcome = await receivePush(t.current.db, testCourierKey, "sf-push", sfPush(routeBody));
     expect(outcome).toMatchObject({ kind: "rejected", status: 409 });
+  });
+});
+
+describe("signed pushes (Kdniao 101)", () => {
+  const creds = { EBusinessID: "1237100", ApiKey: "push-test-api-key-000000000000000" };
+  const shipment = {
+    ShipperCode: "ZTO",
+    LogisticCode: "75312345678901",
+    State: "2",
+    Traces: [
+      { AcceptTime: "2026-11-24 10:00:00", AcceptStation: "【杭州市】快件已揽收", Action: "1" },
+    ],
+  };
+
+  it("stores a push signed with the account's key, refuses one signed with another key", async () => {
+    await createAccount(t.current.db, testCourierKey, null, {
+      id: "kdniao-push",
+      courier: "kdniao",
+      name: "快递鸟",
+      environment: "sandbox",
+      credentials: creds,
+    });
+    const url = "http://console.test/api/couriers/kdniao-push/push";
+    const good = kdniaoPushRequest({ url, ...creds }, [shipment], new Date("2026-11-24T02:00:05Z"));
+    const stored = await receivePush(t.current.db, testCourierKey, "kdniao-push", good);
+    expect(stored).toMatchObject({ kind: "stored", events: 1 });
+    if (stored.kind === "stored")
+      expect(JSON.parse(stored.reply.body)).toMatchObject({ Success: true });
+
+    const forged = kdniaoPushRequest(
+      { url, ...creds, ApiKey: "someone-elses-key" },
+      [shipment],
+      new Date(),
+    );
+    const before = (await t.current.db.select().from(courierPushInbox)).length;
+    const refused = await receivePush(t.current.db, testCourierKey, "kdniao-push", forged);
+    expect(refused).toMatchObject({ kind: "rejected", status: 401 });
+    if (refused.kind === "rejected")
+      expect(JSON.parse(refused.reply.body)).toMatchObject({ Success: false });
+    expect(await t.current.db.select().from(courierPushInbox)).toHaveLength(before);
   });
 });

@@ -1,5 +1,9 @@
 import type { CourierDriver, SandboxHandler } from "./contract";
+import { kdniaoDriver } from "./drivers/kdniao";
+import { kuaidi100Driver } from "./drivers/kuaidi100";
 import { sfDriver } from "./drivers/sf";
+import { kdniaoSandbox } from "./sandbox/kdniao";
+import { kuaidi100Sandbox } from "./sandbox/kuaidi100";
 import { sfSandbox } from "./sandbox/sf";
 
 /** Built-in drivers by courier code, and the sandbox that plays each courier's side. */
@@ -8,6 +12,12 @@ const entries: Record<
   { driver: CourierDriver; sandbox?: SandboxHandler; production: string }
 > = {
   sf: { driver: sfDriver, sandbox: sfSandbox, production: "https://bspgw.sf-express.com" },
+  kdniao: { driver: kdniaoDriver, sandbox: kdniaoSandbox, production: "https://api.kdniao.com" },
+  kuaidi100: {
+    driver: kuaidi100Driver,
+    sandbox: kuaidi100Sandbox,
+    production: "https://poll.kuaidi100.com",
+  },
 };
 
 export function driverFor(courier: string): CourierDriver | undefined {

@@ -4,7 +4,8 @@ import { testCourierKey } from "@/server/testing/callers";
 import { createAccount } from "./accounts";
 import { createSandboxState } from "./contract";
 import type { Transport } from "./execute";
-import { sandboxAccounts } from "./sandbox/accounts";
+import { sandboxAccounts, sandboxRegistry } from "./sandbox/accounts";
+import { sandboxFor } from "./registry";
 import { sfSandbox } from "./sandbox/sf";
 import { testConnection } from "./test-connection";
 
@@ -68,4 +69,47 @@ describe("test connection", () => {
       kind: "UNAVAILABLE",
     });
   });
+});
+
+describe("test connection through the aggregator sandboxes", () => {
+  it.each(["kdniao", "kuaidi100"] as const)(
+    "%s: issued credentials pass, a wrong secret fails",
+    async (courier) => {
+      const state = createSandboxState(sandboxRegistry(courier));
+      const handler = sandboxFor(courier)!;
+      const transport: Transport = async (request) => handler(request, state);
+      const good = { ...sandboxAccounts[courier] } as Record<string, string>;
+      const secretField = courier === "kdniao" ? "ApiKey" : "key";
+      await createAccount(t.current.db, testCourierKey, null, {
+        id: `${courier}-ok`,
+        courier,
+        name: courier,
+        environment: "sandbox",
+        credentials: good,
+      });
+      await createAccount(t.current.db, testCourierKey, null, {
+        id: `${courier}-bad`,
+        courier,
+        name: courier,
+        environment: "sandbox",
+        credentials: { ...good, [secretField]: "wrong-secret-value" },
+      });
+      const ok = await testConnection(
+        t.current.db,
+        testCourierKey,
+        `${courier}-ok`,
+        "http://console.test",
+        transport,
+      );
+      expect(ok).toMatchObject({ ok: true });
+      const bad = await testConnection(
+        t.current.db,
+        testCourierKey,
+        `${courier}-bad`,
+        "http://console.test",
+        transport,
+      );
+      expect(bad).toMatchObject({ ok: false, kind: "SIGNATURE" });
+    },
+  );
 });

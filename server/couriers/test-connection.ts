@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { DomainError } from "@/server/errors";
 import { loadAccountConfig } from "./accounts";
+import { findCourier } from "./catalog";
 import { CourierError, type CourierErrorKind } from "./contract";
 import { execute, type Transport } from "./execute";
 import { defaultBaseUrl, driverFor } from "./registry";
@@ -33,9 +34,11 @@ export async function testConnection(
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
   try {
+    // Aggregators need a target courier: probe as an SF parcel, which every aggregator lists.
+    const productCode = findCourier("sf")?.aggregatorCodes[account.courier as "kdniao"];
     await execute(
       driver.queryTrack,
-      { trackingNo: PROBE_TRACKING_NO, phoneLast4: "0000" },
+      { trackingNo: PROBE_TRACKING_NO, phoneLast4: "0000", productCode },
       account,
       transport,
       undefined,
@@ -44,8 +47,8 @@ export async function testConnection(
     return { ok: true, latencyMs: latency() };
   } catch (error) {
     if (!(error instanceof CourierError)) throw error;
-    if (error.kind === "NOT_FOUND" || error.kind === "INVALID")
-      return { ok: true, latencyMs: latency() };
+    // The courier authenticated us and looked: credentials work even if the probe parcel is unknown.
+    if (error.kind === "NOT_FOUND") return { ok: true, latencyMs: latency() };
     return {
       ok: false,
       kind: error.kind,
