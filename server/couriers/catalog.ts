@@ -57,6 +57,7 @@ export const courierCatalog: readonly CatalogCourier[] = [
     kind: "courier",
     nameZh: "圆通速递",
     nameEn: "YTO Express",
+    driver: "yto",
     color: "#5b2c83",
     mark: "圆通",
     aggregatorCodes: { kdniao: "YTO", kuaidi100: "yuantong", cainiao: "YTO" },

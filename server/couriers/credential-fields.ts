@@ -24,6 +24,11 @@ export const credentialFields: Record<string, readonly CredentialField[]> = {
     { key: "appKey", secret: false },
     { key: "appSecret", secret: true },
   ],
+  yto: [
+    { key: "apiKey", secret: false },
+    { key: "customerCode", secret: false },
+    { key: "secret", secret: true },
+  ],
   jt: [
     { key: "apiAccount", secret: false },
     { key: "privateKey", secret: true },

@@ -1,10 +1,16 @@
 import type { CourierDriver, SandboxHandler } from "./contract";
+import { jtDriver } from "./drivers/jt";
 import { kdniaoDriver } from "./drivers/kdniao";
 import { kuaidi100Driver } from "./drivers/kuaidi100";
 import { sfDriver } from "./drivers/sf";
+import { ytoDriver } from "./drivers/yto";
+import { ztoDriver } from "./drivers/zto";
+import { jtSandbox } from "./sandbox/jt";
 import { kdniaoSandbox } from "./sandbox/kdniao";
 import { kuaidi100Sandbox } from "./sandbox/kuaidi100";
 import { sfSandbox } from "./sandbox/sf";
+import { ytoSandbox } from "./sandbox/yto";
+import { ztoSandbox } from "./sandbox/zto";
 
 /** Built-in drivers by courier code, and the sandbox that plays each courier's side. */
 const entries: Record<
@@ -12,6 +18,13 @@ const entries: Record<
   { driver: CourierDriver; sandbox?: SandboxHandler; production: string }
 > = {
   sf: { driver: sfDriver, sandbox: sfSandbox, production: "https://bspgw.sf-express.com" },
+  zto: { driver: ztoDriver, sandbox: ztoSandbox, production: "https://japi.zto.com" },
+  jt: {
+    driver: jtDriver,
+    sandbox: jtSandbox,
+    production: "https://openapi.jtexpress.com.cn/webopenplatformapi/api",
+  },
+  yto: { driver: ytoDriver, sandbox: ytoSandbox, production: "https://openapi.yto.net.cn:11443" },
   kdniao: { driver: kdniaoDriver, sandbox: kdniaoSandbox, production: "https://api.kdniao.com" },
   kuaidi100: {
     driver: kuaidi100Driver,

@@ -71,45 +71,46 @@ describe("test connection", () => {
   });
 });
 
-describe("test connection through the aggregator sandboxes", () => {
-  it.each(["kdniao", "kuaidi100"] as const)(
-    "%s: issued credentials pass, a wrong secret fails",
+/** The credential that keys each courier's signature: changing it must break the signature. */
+const signingSecret = {
+  sf: "checkWord",
+  kdniao: "ApiKey",
+  kuaidi100: "key",
+  zto: "appSecret",
+  jt: "privateKey",
+  yto: "secret",
+} as const;
+
+describe("test connection through every built-in sandbox", () => {
+  it.each(Object.keys(signingSecret) as (keyof typeof signingSecret)[])(
+    "%s: issued credentials pass, a wrong signing secret fails",
     async (courier) => {
       const state = createSandboxState(sandboxRegistry(courier));
       const handler = sandboxFor(courier)!;
       const transport: Transport = async (request) => handler(request, state);
       const good = { ...sandboxAccounts[courier] } as Record<string, string>;
-      const secretField = courier === "kdniao" ? "ApiKey" : "key";
-      await createAccount(t.current.db, testCourierKey, null, {
-        id: `${courier}-ok`,
-        courier,
-        name: courier,
-        environment: "sandbox",
-        credentials: good,
-      });
-      await createAccount(t.current.db, testCourierKey, null, {
-        id: `${courier}-bad`,
-        courier,
-        name: courier,
-        environment: "sandbox",
-        credentials: { ...good, [secretField]: "wrong-secret-value" },
-      });
-      const ok = await testConnection(
-        t.current.db,
-        testCourierKey,
-        `${courier}-ok`,
-        "http://console.test",
-        transport,
-      );
-      expect(ok).toMatchObject({ ok: true });
-      const bad = await testConnection(
-        t.current.db,
-        testCourierKey,
-        `${courier}-bad`,
-        "http://console.test",
-        transport,
-      );
-      expect(bad).toMatchObject({ ok: false, kind: "SIGNATURE" });
+      for (const [suffix, credentials] of [
+        ["ok", good],
+        ["bad", { ...good, [signingSecret[courier]]: "wrong-secret-value-0000000000000" }],
+      ] as const) {
+        await createAccount(t.current.db, testCourierKey, null, {
+          id: `${courier}-probe-${suffix}`,
+          courier,
+          name: courier,
+          environment: "sandbox",
+          credentials,
+        });
+      }
+      const test = (suffix: string) =>
+        testConnection(
+          t.current.db,
+          testCourierKey,
+          `${courier}-probe-${suffix}`,
+          "http://console.test",
+          transport,
+        );
+      expect(await test("ok")).toMatchObject({ ok: true });
+      expect(await test("bad")).toMatchObject({ ok: false, kind: "SIGNATURE" });
     },
   );
 });

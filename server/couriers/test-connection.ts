@@ -10,8 +10,8 @@ export type ConnectionResult =
   | { ok: true; latencyMs: number }
   | { ok: false; kind: CourierErrorKind; courierCode: string; message: string; latencyMs: number };
 
-/** A tracking number no courier has issued: the query is harmless and still authenticated. */
-const PROBE_TRACKING_NO = "EXPRESSCONSOLE0000";
+/** A well-formed tracking number no courier has issued: harmless to query, still authenticated. */
+const PROBE_TRACKING_NO = "730000000000000";
 
 /**
  * "Test connection": one authenticated, read-only call (a trajectory query). The courier

@@ -23,6 +23,11 @@ export const sandboxAccounts = {
     customerCode: "J0086474299",
     password: "sandbox-pass",
   },
+  yto: {
+    apiKey: "express-demo-yto",
+    customerCode: "K21000119",
+    secret: "sandbox-yto-secret-0000000000000",
+  },
 } as const satisfies Record<string, Record<string, string>>;
 
 export type SandboxCourier = keyof typeof sandboxAccounts;
@@ -34,6 +39,7 @@ const accountIdField: Record<SandboxCourier, string> = {
   kuaidi100: "customer",
   zto: "appKey",
   jt: "apiAccount",
+  yto: "apiKey",
 };
 
 /** The sandbox's account registry for one courier: account id -> credentials. */
