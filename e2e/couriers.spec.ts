@@ -9,11 +9,11 @@ test("an admin sees the demo sandbox accounts masked and adds an SF account", as
   await page.getByRole("link", { name: /快递账号/ }).click();
   await expect(page.getByRole("heading", { name: "快递账号", level: 1 })).toBeVisible();
 
-  const sf = page.getByTestId("account-sf-sandbox");
+  const sf = page.getByTestId("account-sandbox-sf");
   await expect(sf).toContainText("EXPRESS_DEMO");
   await expect(sf).toContainText("sand••••cdef");
   await expect(sf).not.toContainText("sandboxCheckWord0123456789abcdef");
-  await expect(sf.getByRole("button", { name: /\/api\/couriers\/sf-sandbox\/push/ })).toBeVisible();
+  await expect(sf.getByRole("button", { name: /\/api\/couriers\/sandbox-sf\/push/ })).toBeVisible();
 
   // Test connection: the real SF driver over HTTP against the console's own courier sandbox.
   await sf.getByRole("button", { name: "测试连接" }).click();
@@ -49,6 +49,6 @@ test("an admin sees the demo sandbox accounts masked and adds an SF account", as
 test("a manager sees courier accounts read-only", async ({ page, signedInAs }) => {
   await signedInAs("manager");
   await page.goto("/settings/couriers");
-  await expect(page.getByTestId("account-sf-sandbox")).toBeVisible();
+  await expect(page.getByTestId("account-sandbox-sf")).toBeVisible();
   await expect(page.getByRole("button", { name: "新建账号" })).toHaveCount(0);
 });

@@ -17,6 +17,15 @@ export const courierAccounts = pgTable(
     baseUrl: text("base_url"),
     credentials: text("credentials").notNull(),
     enabled: boolean("enabled").notNull().default(true),
+    /**
+     * Secret in the push URL (`?token=`). Required for couriers whose pushes are unsigned (SF),
+     * so nobody injects events by guessing an account id; checked when present for the others.
+     */
+    pushToken: text("push_token")
+      .notNull()
+      .default(sql`replace(gen_random_uuid()::text, '-', '')`),
+    /** Optional comma-separated IPs allowed to push (the courier's published egress addresses). */
+    pushAllowIps: text("push_allow_ips"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -38,9 +47,17 @@ export const courierPushInbox = pgTable(
       .references(() => courierAccounts.id, { onDelete: "cascade" }),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     contentType: text("content_type"),
+    headers: jsonb("headers").$type<Record<string, string>>(),
     body: text("body").notNull(),
-    /** Raw events as the driver parsed them (RawTrackEvent[]). */
-    events: jsonb("events").notNull(),
+    /** accepted, or why it was refused; refused pushes are kept for inspection. */
+    outcome: text("outcome", {
+      enum: ["accepted", "bad_signature", "bad_token", "ip_refused", "malformed", "disabled"],
+    })
+      .notNull()
+      .default("accepted"),
+    detail: text("detail"),
+    /** Raw events as the driver parsed them (RawTrackEvent[]); null when refused. */
+    events: jsonb("events"),
     processedAt: timestamp("processed_at", { withTimezone: true }),
   },
   (t) => [

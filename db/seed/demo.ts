@@ -27,7 +27,7 @@ export async function seedDemo(db: Db, courierKey: Buffer): Promise<boolean> {
   }
   // One sandbox account per built-in driver, talking to the console's own courier sandbox.
   for (const [courier, credentials] of Object.entries(sandboxAccounts)) {
-    const id = `${courier}-sandbox`;
+    const id = `sandbox-${courier}`;
     const [exists] = await db
       .select({ id: courierAccounts.id })
       .from(courierAccounts)

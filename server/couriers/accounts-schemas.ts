@@ -5,6 +5,14 @@ export const accountIdSchema = z
   .trim()
   .regex(/^[a-z0-9][a-z0-9-]{2,39}$/, "slug");
 
+/** Comma-separated IPv4/IPv6 addresses, normalised to "a,b". */
+const ipList = z
+  .string()
+  .trim()
+  .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+  .pipe(z.array(z.union([z.ipv4(), z.ipv6()], "ip")).max(50))
+  .transform((ips) => (ips.length > 0 ? ips.join(",") : null));
+
 export const createAccountInput = z.object({
   id: accountIdSchema,
   courier: z.string().min(2).max(20),
@@ -12,6 +20,7 @@ export const createAccountInput = z.object({
   environment: z.enum(["sandbox", "production"]),
   baseUrl: z.url({ protocol: /^https?$/ }).optional(),
   credentials: z.record(z.string(), z.string().trim().max(4000)),
+  pushAllowIps: ipList.optional(),
 });
 export type CreateAccountInput = z.infer<typeof createAccountInput>;
 
@@ -26,6 +35,7 @@ export const updateAccountInput = z.object({
   /** Only the fields given change; an empty string keeps the stored value. */
   credentials: z.record(z.string(), z.string().trim().max(4000)).optional(),
   enabled: z.boolean().optional(),
+  pushAllowIps: ipList.optional(),
 });
 export type UpdateAccountInput = z.infer<typeof updateAccountInput>;
 
@@ -38,7 +48,9 @@ export const accountView = z.object({
   enabled: z.boolean(),
   /** Secret fields masked, account ids in clear. */
   credentials: z.record(z.string(), z.string()),
+  /** Push URL path with the account's secret token, to paste into the courier's portal. */
   pushPath: z.string(),
+  pushAllowIps: z.string().nullable(),
   updatedAt: z.date(),
 });
 export type AccountView = z.infer<typeof accountView>;

@@ -25,9 +25,9 @@ describe("courier accounts", () => {
     expect(created).toMatchObject({
       id: "sf-main",
       enabled: true,
-      pushPath: "/api/couriers/sf-main/push",
       credentials: { partnerID: "DEMO_SF", checkWord: "fjcg••••zVci", monthlyCard: "7551234567" },
     });
+    expect(created.pushPath).toMatch(/^\/api\/couriers\/sf-main\/push\?token=[\w-]{24}$/);
     const [row] = await t.current.db
       .select()
       .from(courierAccounts)

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { courierAccounts, type CourierAccountRow } from "@/db/schema";
@@ -12,8 +13,8 @@ import { decryptSecret, encryptSecret, maskSecret } from "./secrets";
 
 type Actor = Pick<SessionUser, "id">;
 
-export function pushPathOf(id: string): string {
-  return `/api/couriers/${id}/push`;
+export function pushPathOf(id: string, token: string): string {
+  return `/api/couriers/${id}/push?token=${encodeURIComponent(token)}`;
 }
 
 function masked(fields: readonly CredentialField[], credentials: Record<string, string>) {
@@ -36,7 +37,8 @@ function toView(row: CourierAccountRow, key: Buffer): AccountView {
     baseUrl: row.baseUrl,
     enabled: row.enabled,
     credentials: masked(fields, credentials),
-    pushPath: pushPathOf(row.id),
+    pushPath: pushPathOf(row.id, row.pushToken),
+    pushAllowIps: row.pushAllowIps,
     updatedAt: row.updatedAt,
   };
 }
@@ -114,6 +116,8 @@ export async function createAccount(
         environment: input.environment,
         baseUrl: input.baseUrl ?? null,
         credentials: encryptSecret(JSON.stringify(input.credentials), key),
+        pushToken: randomBytes(18).toString("base64url"),
+        pushAllowIps: input.pushAllowIps ?? null,
       })
       .returning();
     const view = toView(row!, key);
@@ -154,6 +158,7 @@ export async function updateAccount(
         environment: input.environment ?? row.environment,
         baseUrl: input.baseUrl === undefined ? row.baseUrl : input.baseUrl,
         enabled: input.enabled ?? row.enabled,
+        pushAllowIps: input.pushAllowIps === undefined ? row.pushAllowIps : input.pushAllowIps,
         credentials,
         updatedAt: new Date(),
       })

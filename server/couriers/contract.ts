@@ -155,6 +155,11 @@ export type Operation<I, O> = {
 
 /** Courier -> us: trajectory pushes, with the exact acknowledgement bytes the courier expects. */
 export type PushProtocol = {
+  /**
+   * The courier signs nothing (SF route push): the receiver then requires the account's secret
+   * push token in the URL instead.
+   */
+  unsigned?: boolean;
   /** True when the push is authentic for this account (or the protocol is unsigned). */
   verify(request: WireRequest, account: CourierAccountConfig): boolean;
   /** Raw events in the push; throws on a malformed body. */

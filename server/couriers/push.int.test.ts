@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { courierPushInbox } from "@/db/schema";
+import { courierAccounts, courierPushInbox } from "@/db/schema";
 import { withTestDb } from "@/db/testing/test-db";
 import { testCourierKey } from "@/server/testing/callers";
 import { createAccount, updateAccount } from "./accounts";
@@ -46,6 +46,14 @@ const routeBody = JSON.stringify({
   },
 });
 
+async function tokenOf(id: string) {
+  const [row] = await t.current.db
+    .select({ token: courierAccounts.pushToken })
+    .from(courierAccounts)
+    .where(eq(courierAccounts.id, id));
+  return row!.token;
+}
+
 describe("courier push receiver", () => {
   it("stores an SF route push durably, then answers with SF's exact success bytes", async () => {
     await createAccount(t.current.db, testCourierKey, null, {
@@ -55,7 +63,10 @@ describe("courier push receiver", () => {
       environment: "sandbox",
       credentials: { partnerID: "P", checkWord: "C", monthlyCard: "M" },
     });
-    const outcome = await receivePush(t.current.db, testCourierKey, "sf-push", sfPush(routeBody));
+    const token = await tokenOf("sf-push");
+    const outcome = await receivePush(t.current.db, testCourierKey, "sf-push", sfPush(routeBody), {
+      token,
+    });
     expect(outcome.kind).toBe("stored");
     if (outcome.kind !== "stored") return;
     expect(outcome.events).toBe(2);
@@ -75,13 +86,62 @@ describe("courier push receiver", () => {
     ]);
   });
 
-  it("answers a malformed push with SF's failure reply and stores nothing", async () => {
-    const before = (await t.current.db.select().from(courierPushInbox)).length;
-    const outcome = await receivePush(t.current.db, testCourierKey, "sf-push", sfPush("{not json"));
-    expect(outcome).toMatchObject({ kind: "rejected", status: 400 });
-    if (outcome.kind === "rejected")
+  it("refuses an unsigned push without the account's URL token, in SF's failure format, and logs it", async () => {
+    for (const token of [undefined, "guessed-token"]) {
+      const outcome = await receivePush(
+        t.current.db,
+        testCourierKey,
+        "sf-push",
+        sfPush(routeBody),
+        { token },
+      );
+      expect(outcome).toMatchObject({ kind: "rejected", status: 401, reason: "bad_token" });
+      if (outcome.kind !== "rejected") return;
       expect(outcome.reply.body).toBe('{"return_code":"1000","return_msg":"处理失败"}');
-    expect(await t.current.db.select().from(courierPushInbox)).toHaveLength(before);
+      const [row] = await t.current.db
+        .select()
+        .from(courierPushInbox)
+        .where(eq(courierPushInbox.id, outcome.inboxId));
+      expect(row).toMatchObject({ outcome: "bad_token", events: null, body: routeBody });
+    }
+  });
+
+  it("refuses a malformed push with SF's failure reply and keeps it for inspection", async () => {
+    const token = await tokenOf("sf-push");
+    const outcome = await receivePush(
+      t.current.db,
+      testCourierKey,
+      "sf-push",
+      sfPush("{not json"),
+      { token },
+    );
+    expect(outcome).toMatchObject({ kind: "rejected", status: 400, reason: "malformed" });
+    if (outcome.kind !== "rejected") return;
+    expect(outcome.reply.body).toBe('{"return_code":"1000","return_msg":"处理失败"}');
+    const [row] = await t.current.db
+      .select()
+      .from(courierPushInbox)
+      .where(eq(courierPushInbox.id, outcome.inboxId));
+    expect(row).toMatchObject({ outcome: "malformed", body: "{not json", events: null });
+  });
+
+  it("enforces the account's IP allow-list", async () => {
+    const token = await tokenOf("sf-push");
+    await updateAccount(t.current.db, testCourierKey, null, {
+      id: "sf-push",
+      pushAllowIps: "203.0.113.5, 2001:db8::1",
+    });
+    const refused = await receivePush(t.current.db, testCourierKey, "sf-push", sfPush(routeBody), {
+      token,
+      clientIp: "198.51.100.1",
+    });
+    expect(refused).toMatchObject({ kind: "rejected", status: 403, reason: "ip_refused" });
+    const allowed = await receivePush(t.current.db, testCourierKey, "sf-push", sfPush(routeBody), {
+      token,
+      clientIp: "2001:db8::1",
+    });
+    expect(allowed.kind).toBe("stored");
+    await updateAccount(t.current.db, testCourierKey, null, { id: "sf-push", pushAllowIps: "" });
   });
 
   it("refuses pushes for unknown and disabled accounts", async () => {
@@ -89,7 +149,10 @@ describe("courier push receiver", () => {
       kind: "unknown-account",
     });
     await updateAccount(t.current.db, testCourierKey, null, { id: "sf-push", enabled: false });
-    const outcome = await receivePush(t.current.db, testCourierKey, "sf-push", sfPush(routeBody));
+    const token = await tokenOf("sf-push");
+    const outcome = await receivePush(t.current.db, testCourierKey, "sf-push", sfPush(routeBody), {
+      token,
+    });
     expect(outcome).toMatchObject({ kind: "rejected", status: 409 });
   });
 });
@@ -125,11 +188,14 @@ describe("signed pushes (Kdniao 101)", () => {
       [shipment],
       new Date(),
     );
-    const before = (await t.current.db.select().from(courierPushInbox)).length;
     const refused = await receivePush(t.current.db, testCourierKey, "kdniao-push", forged);
-    expect(refused).toMatchObject({ kind: "rejected", status: 401 });
-    if (refused.kind === "rejected")
-      expect(JSON.parse(refused.reply.body)).toMatchObject({ Success: false });
-    expect(await t.current.db.select().from(courierPushInbox)).toHaveLength(before);
+    expect(refused).toMatchObject({ kind: "rejected", status: 401, reason: "bad_signature" });
+    if (refused.kind !== "rejected") return;
+    expect(JSON.parse(refused.reply.body)).toMatchObject({ Success: false });
+    const [row] = await t.current.db
+      .select()
+      .from(courierPushInbox)
+      .where(eq(courierPushInbox.id, refused.inboxId));
+    expect(row?.outcome).toBe("bad_signature");
   });
 });

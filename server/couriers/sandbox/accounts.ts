@@ -16,7 +16,8 @@ export const sandboxAccounts = {
     secret: "sandboxKuaidi100Secret0000000000",
     salt: "sandboxSalt",
   },
-  zto: { appKey: "express-demo-appkey", appSecret: "sandbox-zto-app-secret-0000000000" },
+  // ZTO publishes these for its japi-test sandbox (PROTOCOLS.md §4); SF shares 7551234567.
+  zto: { appKey: "72089d3deb0ae445cdd35", appSecret: "11109419708e0cc91fd0a1b9369d64c4" },
   jt: {
     apiAccount: "178337126125932605",
     privateKey: "sandbox-jt-private-key-000000000",

@@ -9,7 +9,14 @@ export async function POST(
 ) {
   const { accountId } = await params;
   const { db, courierKey } = await getRuntime();
-  const outcome = await receivePush(db, courierKey, accountId, await toWireRequest(request));
+  const url = new URL(request.url);
+  const clientIp =
+    request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ??
+    request.headers.get("x-real-ip");
+  const outcome = await receivePush(db, courierKey, accountId, await toWireRequest(request), {
+    token: url.searchParams.get("token"),
+    clientIp,
+  });
   switch (outcome.kind) {
     case "unknown-account":
       return problem(404, "Unknown courier account", {
