@@ -16,6 +16,7 @@ import {
 import { formUrlEncode } from "@/server/couriers/signing/primitives";
 import { jtBusinessDigest, jtHeaderDigest } from "@/server/couriers/signing/schemes";
 import { jtError } from "./jt-errors";
+import { shanghaiLocalTime, shanghaiTimeToIso } from "./shanghai-time";
 
 /** The API paths this driver calls, below `${baseUrl}` = `…/webopenplatformapi/api`. */
 export const JT_PATH = {
@@ -157,27 +158,12 @@ export function jtParse<T>(response: WireResponse, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-// China has had no daylight saving since 1991: Asia/Shanghai is a fixed UTC+8 offset.
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 
 /** "YYYY-MM-DD HH:mm:ss" in Asia/Shanghai, the format of every J&T time field. */
-export function jtLocalTime(date: Date): string {
-  const shifted = new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
-}
+export const jtLocalTime = shanghaiLocalTime;
 
 /** J&T's Asia/Shanghai "YYYY-MM-DD HH:mm:ss" as ISO 8601 with +08:00, or undefined. */
-export function jtTimeToIso(text: string): string | undefined {
-  const match = LOCAL_TIME.exec(text.trim());
-  if (!match) return undefined;
-  const iso = `${match[1]}T${match[2]}+08:00`;
-  const ms = Date.parse(iso);
-  // The round trip refuses dates such as 02-30 that Date.parse would roll over.
-  return !Number.isNaN(ms) && jtLocalTime(new Date(ms)) === `${match[1]} ${match[2]}`
-    ? iso
-    : undefined;
-}
+export const jtTimeToIso = shanghaiTimeToIso;
 
 /** One scan of a waybill, as in the push (§5.1); maxbetas reads `description` for `desc`. */
 const detailSchema = z.looseObject({

@@ -14,6 +14,7 @@ import {
 import { formUrlEncode } from "@/server/couriers/signing/primitives";
 import { kdniaoDataSign } from "@/server/couriers/signing/schemes";
 import { kdniaoError, kdniaoMalformed, type KdniaoOperation } from "./kdniao-errors";
+import { shanghaiLocalTime, shanghaiTimeToIso } from "./shanghai-time";
 
 /** The RequestType codes this driver speaks (PROTOCOLS.md §3.3). */
 export const KDNIAO_REQUEST_TYPE = {
@@ -139,24 +140,12 @@ export function kdniaoRequireSuccess(reply: KdniaoReply, operation: KdniaoOperat
   if (!reply.success || !codeOk) throw kdniaoError(reply.resultCode, reply.reason, operation);
 }
 
-// China has had no daylight saving since 1991, so Asia/Shanghai is a fixed UTC+8 offset and no
-// time-zone database is needed (which also keeps the output identical on every host).
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/;
 
 /** "yyyy-MM-dd HH:mm:ss" in Asia/Shanghai, Kdniao's format for every time field. */
-export function kdniaoLocalTime(date: Date): string {
-  const shifted = new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
-}
+export const kdniaoLocalTime = shanghaiLocalTime;
 
 /** Kdniao's Asia/Shanghai "yyyy-MM-dd HH:mm:ss" as ISO 8601 with +08:00, or undefined. */
-export function kdniaoTimeToIso(text: string): string | undefined {
-  const match = LOCAL_TIME.exec(text.trim());
-  if (!match) return undefined;
-  const iso = `${match[1]}T${match[2]}+08:00`;
-  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
-}
+export const kdniaoTimeToIso = shanghaiTimeToIso;
 
 const traceSchema = z.object({
   AcceptTime: z.string(),

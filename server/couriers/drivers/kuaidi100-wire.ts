@@ -15,6 +15,7 @@ import {
 import { formUrlEncode } from "@/server/couriers/signing/primitives";
 import { kuaidi100OrderSign, kuaidi100QuerySign } from "@/server/couriers/signing/schemes";
 import { kuaidi100Error, kuaidi100Malformed, type Kuaidi100Operation } from "./kuaidi100-errors";
+import { shanghaiTimeToIso } from "./shanghai-time";
 
 export type Kuaidi100Endpoint = "query" | "subscribe" | "label";
 
@@ -192,16 +193,9 @@ export function kuaidi100LabelData(response: WireResponse, operation: Kuaidi100O
   return data;
 }
 
-// China has had no daylight saving since 1991, so Asia/Shanghai is a fixed UTC+8 offset.
-const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/;
 
 /** Kuaidi100's Asia/Shanghai "yyyy-MM-dd HH:mm:ss" as ISO 8601 with +08:00, or undefined. */
-export function kuaidi100TimeToIso(text: string): string | undefined {
-  const match = LOCAL_TIME.exec(text.trim());
-  if (!match) return undefined;
-  const iso = `${match[1]}T${match[2]}+08:00`;
-  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
-}
+export const kuaidi100TimeToIso = shanghaiTimeToIso;
 
 const itemSchema = z.object({
   time: z.string(),

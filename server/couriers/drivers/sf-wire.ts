@@ -14,6 +14,7 @@ import {
 import { formUrlEncode } from "@/server/couriers/signing/primitives";
 import { sfMsgDigest } from "@/server/couriers/signing/schemes";
 import { sfBusinessError, sfPlatformError } from "./sf-errors";
+import { shanghaiLocalTime, shanghaiTimeToIso } from "./shanghai-time";
 
 /** The std/service codes this driver speaks (PROTOCOLS.md §1.4). */
 export const SF_SERVICE = {
@@ -153,21 +154,9 @@ export function sfParse<T>(response: WireResponse, schema: z.ZodType<T>): T {
   return data.data;
 }
 
-// China has had no daylight saving since 1991, so Asia/Shanghai is a fixed UTC+8 offset and no
-// time-zone database is needed (which also keeps the output identical on every host).
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/;
 
 /** "YYYY-MM-DD HH:mm:ss" Asia/Shanghai, the format of SF's sendStartTm / consignedTime fields. */
-export function sfLocalTime(date: Date): string {
-  const shifted = new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
-}
+export const sfLocalTime = shanghaiLocalTime;
 
 /** SF's Asia/Shanghai "YYYY-MM-DD HH:mm:ss" as ISO 8601 with +08:00, or undefined if malformed. */
-export function sfTimeToIso(text: string): string | undefined {
-  const match = LOCAL_TIME.exec(text.trim());
-  if (!match) return undefined;
-  const iso = `${match[1]}T${match[2]}+08:00`;
-  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
-}
+export const sfTimeToIso = shanghaiTimeToIso;

@@ -17,6 +17,7 @@ import {
 } from "@/server/couriers/contract";
 import { ytoSign } from "@/server/couriers/signing/schemes";
 import { ytoError } from "./yto-errors";
+import { shanghaiLocalTime, shanghaiTimeToIso } from "./shanghai-time";
 
 /** The adapter methods this driver calls (§6). */
 export const YTO_METHOD = {
@@ -113,24 +114,9 @@ export function ytoParse<T>(response: WireResponse, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-// China has had no daylight saving since 1991: Asia/Shanghai is a fixed UTC+8 offset.
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 
 /** "YYYY-MM-DD HH:mm:ss" in Asia/Shanghai, the format of every YTO time field. */
-export function ytoLocalTime(date: Date): string {
-  const shifted = new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
-}
+export const ytoLocalTime = shanghaiLocalTime;
 
 /** YTO's Asia/Shanghai "YYYY-MM-DD HH:mm:ss" as ISO 8601 with +08:00, or undefined. */
-export function ytoTimeToIso(text: string): string | undefined {
-  const match = LOCAL_TIME.exec(text.trim());
-  if (!match) return undefined;
-  const iso = `${match[1]}T${match[2]}+08:00`;
-  const ms = Date.parse(iso);
-  // The round trip refuses dates such as 02-30 that Date.parse would roll over.
-  return !Number.isNaN(ms) && ytoLocalTime(new Date(ms)) === `${match[1]} ${match[2]}`
-    ? iso
-    : undefined;
-}
+export const ytoTimeToIso = shanghaiTimeToIso;

@@ -14,6 +14,7 @@ import {
 } from "@/server/couriers/contract";
 import { ztoDataDigest } from "@/server/couriers/signing/schemes";
 import { ztoError } from "./zto-errors";
+import { shanghaiLocalTime, shanghaiTimeToIso } from "./shanghai-time";
 
 /** The ZOP API names this driver calls; the name is the URL path (PROTOCOLS.md §4.1). */
 export const ZTO_API = {
@@ -131,28 +132,12 @@ export function ztoParse<T>(response: WireResponse, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-// China has had no daylight saving since 1991: Asia/Shanghai is a fixed UTC+8 offset, so no
-// time-zone database is needed and the output is identical on every host.
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 
 /** "YYYY-MM-DD HH:mm:ss" in Asia/Shanghai, the format of every ZTO time field. */
-export function ztoLocalTime(date: Date): string {
-  const shifted = new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
-}
+export const ztoLocalTime = shanghaiLocalTime;
 
 /** ZTO's Asia/Shanghai "YYYY-MM-DD HH:mm:ss" as ISO 8601 with +08:00, or undefined. */
-export function ztoTimeToIso(text: string): string | undefined {
-  const match = LOCAL_TIME.exec(text.trim());
-  if (!match) return undefined;
-  const iso = `${match[1]}T${match[2]}+08:00`;
-  const ms = Date.parse(iso);
-  // The round trip refuses dates such as 02-30 that Date.parse would roll over.
-  return !Number.isNaN(ms) && ztoLocalTime(new Date(ms)) === `${match[1]} ${match[2]}`
-    ? iso
-    : undefined;
-}
+export const ztoTimeToIso = shanghaiTimeToIso;
 
 /**
  * One trace record. The push (§4.3) carries `action` and `actionTime`; older trace APIs used
