@@ -67,3 +67,14 @@ export const courierPushInbox = pgTable(
       .where(sql`${t.processedAt} is null`),
   ],
 );
+
+/**
+ * Couriers added by configuration: a declarative profile (server/couriers/profiles) executed by
+ * the generic driver. Built-in profiles ship in code; these are the merchant's own.
+ */
+export const courierProfiles = pgTable("courier_profiles", {
+  code: text("code").primaryKey(),
+  profile: jsonb("profile").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

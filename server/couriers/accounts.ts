@@ -5,9 +5,9 @@ import { courierAccounts, type CourierAccountRow } from "@/db/schema";
 import { writeAudit } from "@/server/audit/queries";
 import type { SessionUser } from "@/server/auth/session";
 import { DomainError } from "@/server/errors";
-import { findCourier } from "./catalog";
 import type { CourierAccountConfig } from "./contract";
-import { fieldsFor, type CredentialField } from "./credential-fields";
+import type { CredentialField } from "./credential-fields";
+import { resolveCourier } from "./resolve";
 import type { AccountView, CreateAccountInput, UpdateAccountInput } from "./accounts-schemas";
 import { decryptSecret, encryptSecret, maskSecret } from "./secrets";
 
@@ -21,13 +21,16 @@ function masked(fields: readonly CredentialField[], credentials: Record<string, 
   return Object.fromEntries(
     fields.map((f) => {
       const value = credentials[f.key] ?? "";
-      return [f.key, f.secret ? maskSecret(value) : value];
+      return [f.key, f.secret && value ? maskSecret(value) : value];
     }),
   );
 }
 
-function toView(row: CourierAccountRow, key: Buffer): AccountView {
-  const fields = fieldsFor(row.courier) ?? [];
+function toView(
+  row: CourierAccountRow,
+  key: Buffer,
+  fields: readonly CredentialField[],
+): AccountView {
   const credentials = JSON.parse(decryptSecret(row.credentials, key)) as Record<string, string>;
   return {
     id: row.id,
@@ -44,10 +47,9 @@ function toView(row: CourierAccountRow, key: Buffer): AccountView {
 }
 
 /** Every field of the driver filled, nothing unknown: refuse half-configured accounts. */
-function checkCredentials(courier: string, credentials: Record<string, string>) {
-  const fields = fieldsFor(courier);
-  const catalog = findCourier(courier);
-  if (!fields || !catalog?.driver) {
+async function checkCredentials(db: Db | Tx, courier: string, credentials: Record<string, string>) {
+  const fields = (await resolveCourier(db, courier))?.credentialFields;
+  if (!fields) {
     throw new DomainError(
       "INVALID",
       `No built-in driver for ${courier}; reach it through an aggregator account`,
@@ -58,8 +60,11 @@ function checkCredentials(courier: string, credentials: Record<string, string>) 
     );
   }
   const errors: Record<string, string> = {};
-  for (const f of fields)
-    if (!credentials[f.key]) errors[`credentials.${f.key}`] = "validation.required";
+  for (const f of fields) {
+    if (f.required !== false && !credentials[f.key]) {
+      errors[`credentials.${f.key}`] = "validation.required";
+    }
+  }
   for (const k of Object.keys(credentials)) {
     if (!fields.some((f) => f.key === k))
       errors[`credentials.${k}`] = "couriers.errors.unknownField";
@@ -81,12 +86,26 @@ async function mustFind(db: Db | Tx, id: string) {
   return row;
 }
 
+/** Credential fields by courier, resolved once per call (profiles live in the database). */
+async function fieldsByCourier(db: Db | Tx, couriers: string[]) {
+  const entries = await Promise.all(
+    [...new Set(couriers)].map(
+      async (c) => [c, (await resolveCourier(db, c))?.credentialFields ?? []] as const,
+    ),
+  );
+  return new Map(entries);
+}
+
 export async function listAccounts(db: Db | Tx, key: Buffer): Promise<AccountView[]> {
   const rows = await db
     .select()
     .from(courierAccounts)
     .orderBy(asc(courierAccounts.courier), asc(courierAccounts.id));
-  return rows.map((r) => toView(r, key));
+  const fields = await fieldsByCourier(
+    db,
+    rows.map((r) => r.courier),
+  );
+  return rows.map((r) => toView(r, key, fields.get(r.courier) ?? []));
 }
 
 export async function createAccount(
@@ -95,8 +114,8 @@ export async function createAccount(
   actor: Actor | null,
   input: CreateAccountInput,
 ) {
-  checkCredentials(input.courier, input.credentials);
   return db.transaction(async (tx) => {
+    await checkCredentials(tx, input.courier, input.credentials);
     const [existing] = await tx
       .select({ id: courierAccounts.id })
       .from(courierAccounts)
@@ -120,7 +139,11 @@ export async function createAccount(
         pushAllowIps: input.pushAllowIps ?? null,
       })
       .returning();
-    const view = toView(row!, key);
+    const view = toView(
+      row!,
+      key,
+      (await fieldsByCourier(tx, [input.courier])).get(input.courier) ?? [],
+    );
     await writeAudit(tx, {
       actorId: actor?.id ?? null,
       action: "courier_account.create",
@@ -140,7 +163,8 @@ export async function updateAccount(
 ) {
   return db.transaction(async (tx) => {
     const row = await mustFind(tx, input.id);
-    const before = toView(row, key);
+    const fields = (await fieldsByCourier(tx, [row.courier])).get(row.courier) ?? [];
+    const before = toView(row, key, fields);
     let credentials = row.credentials;
     if (input.credentials) {
       const current = JSON.parse(decryptSecret(row.credentials, key)) as Record<string, string>;
@@ -148,7 +172,7 @@ export async function updateAccount(
         Object.entries(input.credentials).filter(([, v]) => v !== ""),
       );
       const merged = { ...current, ...kept };
-      checkCredentials(row.courier, merged);
+      await checkCredentials(tx, row.courier, merged);
       credentials = encryptSecret(JSON.stringify(merged), key);
     }
     const [updated] = await tx
@@ -164,7 +188,7 @@ export async function updateAccount(
       })
       .where(eq(courierAccounts.id, input.id))
       .returning();
-    const after = toView(updated!, key);
+    const after = toView(updated!, key, fields);
     await writeAudit(tx, {
       actorId: actor?.id ?? null,
       action: "courier_account.update",

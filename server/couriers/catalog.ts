@@ -3,8 +3,8 @@
  * it. A courier with a direct driver is reached through its own API; any other is reached through
  * an aggregator account (Kdniao, Kuaidi100, Cainiao) under the aggregator's code for it.
  * Aggregator codes follow the aggregators' published company-code lists (Kdniao 快递公司编码,
- * Kuaidi100 `com` codes); Cainiao codes are its `cpCode`s. `driver` is set only where a built-in
- * driver exists (server/couriers/drivers).
+ * Kuaidi100 `com` codes); Cainiao codes are its `cpCode`s. `driver` is set only where the console
+ * speaks the courier's own API: a hand-written driver or a built-in profile.
  */
 export type LabelSize = "76x130" | "100x150" | "100x180";
 
@@ -69,6 +69,7 @@ export const courierCatalog: readonly CatalogCourier[] = [
     kind: "courier",
     nameZh: "韵达快递",
     nameEn: "Yunda Express",
+    driver: "yunda",
     color: "#f2b600",
     mark: "韵达",
     aggregatorCodes: { kdniao: "YD", kuaidi100: "yunda", cainiao: "YUNDA" },
@@ -80,6 +81,7 @@ export const courierCatalog: readonly CatalogCourier[] = [
     kind: "courier",
     nameZh: "申通快递",
     nameEn: "STO Express",
+    driver: "sto",
     color: "#f28c00",
     mark: "申通",
     aggregatorCodes: { kdniao: "STO", kuaidi100: "shentong", cainiao: "STO" },
@@ -103,6 +105,7 @@ export const courierCatalog: readonly CatalogCourier[] = [
     kind: "courier",
     nameZh: "EMS",
     nameEn: "EMS",
+    driver: "ems",
     color: "#006b3f",
     mark: "EMS",
     aggregatorCodes: { kdniao: "EMS", kuaidi100: "ems", cainiao: "EMS" },
@@ -114,6 +117,7 @@ export const courierCatalog: readonly CatalogCourier[] = [
     kind: "courier",
     nameZh: "德邦快递",
     nameEn: "Deppon Express",
+    driver: "deppon",
     color: "#1a56a6",
     mark: "德邦",
     aggregatorCodes: { kdniao: "DBL", kuaidi100: "debangkuaidi", cainiao: "DBKD" },
@@ -292,6 +296,7 @@ export const courierCatalog: readonly CatalogCourier[] = [
     kind: "aggregator",
     nameZh: "菜鸟",
     nameEn: "Cainiao",
+    driver: "cainiao",
     color: "#ff6600",
     mark: "菜鸟",
     aggregatorCodes: {},

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { courierAccounts, courierPushInbox } from "@/db/schema";
 import type { RawTrackEvent, WireRequest, WireResponse } from "./contract";
 import { loadAccountConfig } from "./accounts";
-import { driverFor } from "./registry";
+import { resolveCourier } from "./resolve";
 
 type Refusal = "bad_signature" | "bad_token" | "ip_refused" | "malformed" | "disabled";
 
@@ -56,7 +56,7 @@ export async function receivePush(
     .from(courierAccounts)
     .where(eq(courierAccounts.id, accountId));
   if (!row) return { kind: "unknown-account" };
-  const push = driverFor(row.courier)?.push;
+  const push = (await resolveCourier(db, row.courier))?.driver.push;
   if (!push) return { kind: "no-push-protocol" };
   const account = await loadAccountConfig(db, key, accountId, () => "");
 

@@ -1,14 +1,23 @@
 import type { CourierDriver, SandboxHandler } from "./contract";
+import { builtInProfiles } from "./profiles";
+import { cainiaoDriver } from "./drivers/cainiao";
+import { emsDriver } from "./drivers/ems";
 import { jtDriver } from "./drivers/jt";
 import { kdniaoDriver } from "./drivers/kdniao";
 import { kuaidi100Driver } from "./drivers/kuaidi100";
 import { sfDriver } from "./drivers/sf";
+import { stoDriver } from "./drivers/sto";
 import { ytoDriver } from "./drivers/yto";
 import { ztoDriver } from "./drivers/zto";
 import { jtSandbox } from "./sandbox/jt";
 import { kdniaoSandbox } from "./sandbox/kdniao";
 import { kuaidi100Sandbox } from "./sandbox/kuaidi100";
 import { sfSandbox } from "./sandbox/sf";
+import { cainiaoSandbox } from "./sandbox/cainiao";
+import { depponSandbox } from "./sandbox/deppon";
+import { emsSandbox } from "./sandbox/ems";
+import { stoSandbox } from "./sandbox/sto";
+import { yundaSandbox } from "./sandbox/yunda";
 import { ytoSandbox } from "./sandbox/yto";
 import { ztoSandbox } from "./sandbox/zto";
 
@@ -25,6 +34,17 @@ const entries: Record<
     production: "https://openapi.jtexpress.com.cn/webopenplatformapi/api",
   },
   yto: { driver: ytoDriver, sandbox: ytoSandbox, production: "https://openapi.yto.net.cn:11443" },
+  ems: { driver: emsDriver, sandbox: emsSandbox, production: "https://api.ems.com.cn" },
+  sto: {
+    driver: stoDriver,
+    sandbox: stoSandbox,
+    production: "https://cloudinter-linkgatewayonline.sto.cn",
+  },
+  cainiao: {
+    driver: cainiaoDriver,
+    sandbox: cainiaoSandbox,
+    production: "https://link.cainiao.com",
+  },
   kdniao: { driver: kdniaoDriver, sandbox: kdniaoSandbox, production: "https://api.kdniao.com" },
   kuaidi100: {
     driver: kuaidi100Driver,
@@ -37,8 +57,20 @@ export function driverFor(courier: string): CourierDriver | undefined {
   return entries[courier]?.driver;
 }
 
+/**
+ * Sandboxes of couriers defined by built-in profiles (no hand-written driver); their production
+ * endpoints come from the profile itself.
+ */
+const profileSandboxes: Record<string, { sandbox: SandboxHandler; production: string }> = {
+  yunda: { sandbox: yundaSandbox, production: builtInProfiles.yunda.endpoints?.production ?? "" },
+  deppon: {
+    sandbox: depponSandbox,
+    production: builtInProfiles.deppon.endpoints?.production ?? "",
+  },
+};
+
 export function sandboxFor(courier: string): SandboxHandler | undefined {
-  return entries[courier]?.sandbox;
+  return entries[courier]?.sandbox ?? profileSandboxes[courier]?.sandbox;
 }
 
 /**
@@ -49,5 +81,5 @@ export function defaultBaseUrl(consoleOrigin: string) {
   return (courier: string, environment: "sandbox" | "production"): string =>
     environment === "sandbox"
       ? `${consoleOrigin}/api/sandbox/${courier}`
-      : (entries[courier]?.production ?? "");
+      : (entries[courier]?.production ?? profileSandboxes[courier]?.production ?? "");
 }

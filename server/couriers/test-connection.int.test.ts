@@ -79,6 +79,11 @@ const signingSecret = {
   zto: "appSecret",
   jt: "privateKey",
   yto: "secret",
+  yunda: "appSecret",
+  deppon: "appKey",
+  ems: "signKey",
+  sto: "secretKey",
+  cainiao: "secretKey",
 } as const;
 
 describe("test connection through every built-in sandbox", () => {
@@ -91,7 +96,15 @@ describe("test connection through every built-in sandbox", () => {
       const good = { ...sandboxAccounts[courier] } as Record<string, string>;
       for (const [suffix, credentials] of [
         ["ok", good],
-        ["bad", { ...good, [signingSecret[courier]]: "wrong-secret-value-0000000000000" }],
+        [
+          "bad",
+          {
+            ...good,
+            // EMS keys are Base64 of 16 bytes: well-formed, wrong value.
+            [signingSecret[courier]]:
+              courier === "ems" ? "QUFBQUFBQUFBQUFBQUFBQQ==" : "wrong-secret-value-0000000000000",
+          },
+        ],
       ] as const) {
         await createAccount(t.current.db, testCourierKey, null, {
           id: `${courier}-probe-${suffix}`,

@@ -4,7 +4,8 @@ import { loadAccountConfig } from "./accounts";
 import { findCourier } from "./catalog";
 import { CourierError, type CourierErrorKind } from "./contract";
 import { execute, type Transport } from "./execute";
-import { defaultBaseUrl, driverFor } from "./registry";
+import { defaultBaseUrl } from "./registry";
+import { resolveCourier } from "./resolve";
 
 export type ConnectionResult =
   | { ok: true; latencyMs: number }
@@ -25,7 +26,7 @@ export async function testConnection(
   transport: Transport,
 ): Promise<ConnectionResult> {
   const account = await loadAccountConfig(db, key, accountId, defaultBaseUrl(consoleOrigin));
-  const driver = driverFor(account.courier);
+  const driver = (await resolveCourier(db, account.courier))?.driver;
   if (!driver) {
     throw new DomainError("INVALID", `No driver for ${account.courier}`, {
       messageKey: "couriers.errors.noDriver",
@@ -34,8 +35,8 @@ export async function testConnection(
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
   try {
-    // Aggregators need a target courier: probe as an SF parcel, which every aggregator lists.
-    const productCode = findCourier("sf")?.aggregatorCodes[account.courier as "kdniao"];
+    // Aggregators need a target courier: probe as a ZTO parcel, which every aggregator lists.
+    const productCode = findCourier("zto")?.aggregatorCodes[account.courier as "kdniao"];
     await execute(
       driver.queryTrack,
       { trackingNo: PROBE_TRACKING_NO, phoneLast4: "0000", productCode },

@@ -158,7 +158,6 @@ export function jtParse<T>(response: WireResponse, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-
 /** "YYYY-MM-DD HH:mm:ss" in Asia/Shanghai, the format of every J&T time field. */
 export const jtLocalTime = shanghaiLocalTime;
 

@@ -140,7 +140,6 @@ export function kdniaoRequireSuccess(reply: KdniaoReply, operation: KdniaoOperat
   if (!reply.success || !codeOk) throw kdniaoError(reply.resultCode, reply.reason, operation);
 }
 
-
 /** "yyyy-MM-dd HH:mm:ss" in Asia/Shanghai, Kdniao's format for every time field. */
 export const kdniaoLocalTime = shanghaiLocalTime;
 

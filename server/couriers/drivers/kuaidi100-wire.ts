@@ -193,7 +193,6 @@ export function kuaidi100LabelData(response: WireResponse, operation: Kuaidi100O
   return data;
 }
 
-
 /** Kuaidi100's Asia/Shanghai "yyyy-MM-dd HH:mm:ss" as ISO 8601 with +08:00, or undefined. */
 export const kuaidi100TimeToIso = shanghaiTimeToIso;
 

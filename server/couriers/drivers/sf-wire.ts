@@ -154,7 +154,6 @@ export function sfParse<T>(response: WireResponse, schema: z.ZodType<T>): T {
   return data.data;
 }
 
-
 /** "YYYY-MM-DD HH:mm:ss" Asia/Shanghai, the format of SF's sendStartTm / consignedTime fields. */
 export const sfLocalTime = shanghaiLocalTime;
 

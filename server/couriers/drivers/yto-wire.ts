@@ -114,7 +114,6 @@ export function ytoParse<T>(response: WireResponse, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-
 /** "YYYY-MM-DD HH:mm:ss" in Asia/Shanghai, the format of every YTO time field. */
 export const ytoLocalTime = shanghaiLocalTime;
 

@@ -132,7 +132,6 @@ export function ztoParse<T>(response: WireResponse, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-
 /** "YYYY-MM-DD HH:mm:ss" in Asia/Shanghai, the format of every ZTO time field. */
 export const ztoLocalTime = shanghaiLocalTime;
 

@@ -29,6 +29,34 @@ export const sandboxAccounts = {
     customerCode: "K21000119",
     secret: "sandbox-yto-secret-0000000000000",
   },
+  yunda: {
+    appKey: "express-demo-yunda",
+    appSecret: "sandbox-yunda-app-secret-00000000",
+    partnerId: "201700101001",
+    secret: "sandbox-bm-pass",
+  },
+  deppon: {
+    companyCode: "EXPRESSDEMO",
+    appKey: "sandbox-deppon-appkey-0000000000",
+    sign: "EXP",
+    customerCode: "400000001",
+  },
+  ems: {
+    senderNo: "1100000000001",
+    authorization: "sandbox-ems-authorization-0000",
+    // Base64 of the 16-byte SM4 key "ExpressDemoSM4K!" (sandbox only).
+    signKey: "RXhwcmVzc0RlbW9TTTRLIQ==",
+  },
+  sto: {
+    appKey: "CAKExpressDemo",
+    resourceCode: "ExpressDemo",
+    secretKey: "sandbox-sto-secret-0000000000000",
+  },
+  cainiao: {
+    logisticProviderId: "express-demo-cainiao",
+    secretKey: "sandbox-cainiao-secret-000000000",
+    appCode: "express-demo-app",
+  },
 } as const satisfies Record<string, Record<string, string>>;
 
 export type SandboxCourier = keyof typeof sandboxAccounts;
@@ -41,6 +69,11 @@ const accountIdField: Record<SandboxCourier, string> = {
   zto: "appKey",
   jt: "apiAccount",
   yto: "apiKey",
+  yunda: "appKey",
+  deppon: "companyCode",
+  ems: "senderNo",
+  sto: "appKey",
+  cainiao: "logisticProviderId",
 };
 
 /** The sandbox's account registry for one courier: account id -> credentials. */

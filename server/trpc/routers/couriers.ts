@@ -9,6 +9,13 @@ import { courierCatalog } from "@/server/couriers/catalog";
 import { credentialFields } from "@/server/couriers/credential-fields";
 import { fetchTransport } from "@/server/couriers/execute";
 import { testConnection } from "@/server/couriers/test-connection";
+import {
+  deleteProfile,
+  dryRunProfile,
+  listProfiles,
+  sampleWaybill,
+  saveProfile,
+} from "@/server/couriers/profiles-service";
 import { selfOrigin } from "@/server/env";
 import { createTRPCRouter, permissionProcedure } from "../init";
 
@@ -32,5 +39,20 @@ export const couriersRouter = createTRPCRouter({
     .input(z.object({ id: z.string().min(1) }))
     .mutation(({ ctx, input }) =>
       testConnection(ctx.db, ctx.courierKey, input.id, selfOrigin, fetchTransport),
+    ),
+  profiles: view.query(({ ctx }) => listProfiles(ctx.db)),
+  saveProfile: manage
+    .input(z.object({ profile: z.unknown() }))
+    .mutation(({ ctx, input }) => saveProfile(ctx.db, ctx.session.user, input.profile)),
+  deleteProfile: manage
+    .input(z.object({ code: z.string().min(1) }))
+    .mutation(({ ctx, input }) => deleteProfile(ctx.db, ctx.session.user, input.code)),
+  dryRun: manage
+    .input(z.object({ profile: z.unknown(), credentials: z.record(z.string(), z.string()) }))
+    .mutation(({ input }) => dryRunProfile(input.profile, input.credentials, new Date())),
+  sampleWaybill: manage
+    .input(z.object({ id: z.string().min(1) }))
+    .mutation(({ ctx, input }) =>
+      sampleWaybill(ctx.db, ctx.courierKey, input.id, selfOrigin, fetchTransport),
     ),
 });

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { Copy, Plus } from "lucide-react";
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -38,6 +39,17 @@ export function CourierAccounts({ canManage }: { canManage: boolean }) {
         const name = accounts.find((a) => a.id === id)?.name ?? id;
         if (r.ok) toast.success(t("couriers.testOk", { name, ms: r.latencyMs }));
         else toast.error(t("couriers.testFailed", { name, reason: t(`couriers.kinds.${r.kind}`) }));
+      },
+      onError: (e) => toast.error(describeError(t, e)),
+    }),
+  );
+
+  const sample = useMutation(
+    trpc.couriers.sampleWaybill.mutationOptions({
+      onSuccess: (w, { id }) => {
+        const name = accounts.find((a) => a.id === id)?.name ?? id;
+        const sorting = w.sortingCode ? t("profiles.sampleSorting", { code: w.sortingCode }) : "";
+        toast.success(t("profiles.sampleOk", { name, trackingNo: w.trackingNo, sorting }));
       },
       onError: (e) => toast.error(describeError(t, e)),
     }),
@@ -119,6 +131,16 @@ export function CourierAccounts({ canManage }: { canManage: boolean }) {
                     </Button>
                   </Td>
                   <Td className="text-right whitespace-nowrap">
+                    {canManage && a.environment === "sandbox" ? (
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        disabled={sample.isPending}
+                        onClick={() => sample.mutate({ id: a.id })}
+                      >
+                        {t("profiles.sampleWaybill")}
+                      </Button>
+                    ) : null}
                     {canManage ? (
                       <Button
                         variant="ghost"
@@ -146,7 +168,13 @@ export function CourierAccounts({ canManage }: { canManage: boolean }) {
           </tbody>
         </Table>
       )}
-      <h2 className="mt-8 mb-1 text-sm font-semibold text-slate-800">{t("couriers.catalog")}</h2>
+      <Link
+        href="/settings/couriers/profiles"
+        className="mt-6 inline-block text-sm font-medium text-blue-700 hover:underline"
+      >
+        {t("profiles.manageLink")} →
+      </Link>
+      <h2 className="mt-6 mb-1 text-sm font-semibold text-slate-800">{t("couriers.catalog")}</h2>
       <p className="mb-3 text-xs text-slate-600">
         {t("couriers.catalogHint", {
           count: catalog.couriers.filter((c) => c.kind === "courier").length,

@@ -11,7 +11,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { FieldError, Input, Label, NativeSelect } from "@/components/ui/input";
 
 type Courier = { code: string; nameZh: string; nameEn: string };
-type Field = { key: string; secret: boolean };
+type Field = { key: string; secret: boolean; required?: boolean };
 
 export function CreateAccountDialog({
   open,
@@ -49,8 +49,10 @@ export function CreateAccountDialog({
     if (!/^[a-z0-9][a-z0-9-]{2,39}$/.test(form.id)) local.id = "slug";
     if (!form.name.trim()) local.name = "required";
     if (form.baseUrl && !/^https?:\/\/\S+$/.test(form.baseUrl)) local.baseUrl = "url";
-    for (const f of fields)
-      if (!credentials[f.key]?.trim()) local[`credentials.${f.key}`] = "required";
+    for (const f of fields) {
+      if (f.required !== false && !credentials[f.key]?.trim())
+        local[`credentials.${f.key}`] = "required";
+    }
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     try {
@@ -58,7 +60,11 @@ export function CreateAccountDialog({
         ...form,
         courier,
         baseUrl: form.baseUrl || undefined,
-        credentials: Object.fromEntries(fields.map((f) => [f.key, credentials[f.key] ?? ""])),
+        credentials: Object.fromEntries(
+          fields.flatMap((f) =>
+            credentials[f.key]?.trim() ? [[f.key, credentials[f.key]!.trim()]] : [],
+          ),
+        ),
       });
       onOpenChange(false);
       setForm({ id: "", name: "", environment: "sandbox", baseUrl: "" });
@@ -148,7 +154,14 @@ export function CreateAccountDialog({
           </legend>
           {fields.map((f) => (
             <div key={f.key} className="flex flex-col gap-1">
-              <Label htmlFor={`cred-${f.key}`}>{f.key}</Label>
+              <Label htmlFor={`cred-${f.key}`}>
+                {f.key}
+                {f.required === false ? (
+                  <span className="ml-1 font-normal text-slate-500">
+                    ({t("couriers.optional")})
+                  </span>
+                ) : null}
+              </Label>
               <Input
                 id={`cred-${f.key}`}
                 type={f.secret ? "password" : "text"}
