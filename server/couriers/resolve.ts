@@ -4,6 +4,7 @@ import { courierProfiles } from "@/db/schema";
 import type { CourierDriver } from "./contract";
 import { fieldsFor, type CredentialField } from "./credential-fields";
 import { builtInProfiles, parseProfile, profileDriver, type CourierProfile } from "./profiles";
+import { courierCatalog } from "./catalog";
 import { driverFor } from "./registry";
 
 export type ResolvedCourier = {
@@ -51,4 +52,40 @@ export async function resolveCourier(
 /** Codes no merchant profile may take: they belong to built-in drivers and profiles. */
 export function isReservedCode(code: string): boolean {
   return Boolean(driverFor(code)) || Object.hasOwn(builtInProfiles, code);
+}
+
+export type CourierOption = {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  credentialFields: readonly CredentialField[];
+};
+
+/** Every courier an account can be opened for: catalog couriers the console speaks, plus merchant profiles. */
+export async function courierOptions(db: Db | Tx): Promise<CourierOption[]> {
+  const fromCatalog = await Promise.all(
+    courierCatalog
+      .filter((c) => c.driver)
+      .map(async (c) => ({
+        code: c.code,
+        nameZh: c.nameZh,
+        nameEn: c.nameEn,
+        credentialFields: (await resolveCourier(db, c.code))?.credentialFields ?? [],
+      })),
+  );
+  const rows = await db.select({ profile: courierProfiles.profile }).from(courierProfiles);
+  const custom = rows.flatMap((r) => {
+    const parsed = parseProfile(r.profile);
+    return parsed.ok
+      ? [
+          {
+            code: parsed.profile.code,
+            nameZh: parsed.profile.nameZh,
+            nameEn: parsed.profile.nameEn,
+            credentialFields: parsed.profile.credentialFields,
+          },
+        ]
+      : [];
+  });
+  return [...fromCatalog.filter((o) => o.credentialFields.length > 0), ...custom];
 }

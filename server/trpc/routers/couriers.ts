@@ -6,7 +6,7 @@ import {
 } from "@/server/couriers/accounts-schemas";
 import { createAccount, listAccounts, updateAccount } from "@/server/couriers/accounts";
 import { courierCatalog } from "@/server/couriers/catalog";
-import { credentialFields } from "@/server/couriers/credential-fields";
+import { courierOptions } from "@/server/couriers/resolve";
 import { fetchTransport } from "@/server/couriers/execute";
 import { testConnection } from "@/server/couriers/test-connection";
 import {
@@ -23,7 +23,10 @@ const view = permissionProcedure("couriers.view");
 const manage = permissionProcedure("couriers.manage");
 
 export const couriersRouter = createTRPCRouter({
-  catalog: view.query(() => ({ couriers: courierCatalog, credentialFields })),
+  catalog: view.query(async ({ ctx }) => ({
+    couriers: courierCatalog,
+    options: await courierOptions(ctx.db),
+  })),
   accounts: view
     .output(z.array(accountView))
     .query(({ ctx }) => listAccounts(ctx.db, ctx.courierKey)),

@@ -202,8 +202,7 @@ export function CourierAccounts({ canManage }: { canManage: boolean }) {
         <CreateAccountDialog
           open={creating}
           onOpenChange={setCreating}
-          couriers={catalog.couriers.filter((c) => catalog.credentialFields[c.code])}
-          credentialFields={catalog.credentialFields}
+          couriers={catalog.options}
           onCreated={(name) => {
             toast.success(t("couriers.created", { name }));
             void queryClient.invalidateQueries(trpc.couriers.pathFilter());

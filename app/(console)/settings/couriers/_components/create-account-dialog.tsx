@@ -10,20 +10,18 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FieldError, Input, Label, NativeSelect } from "@/components/ui/input";
 
-type Courier = { code: string; nameZh: string; nameEn: string };
 type Field = { key: string; secret: boolean; required?: boolean };
+type Courier = { code: string; nameZh: string; nameEn: string; credentialFields: readonly Field[] };
 
 export function CreateAccountDialog({
   open,
   onOpenChange,
   couriers,
-  credentialFields,
   onCreated,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   couriers: Courier[];
-  credentialFields: Record<string, readonly Field[]>;
   onCreated: (name: string) => void;
 }) {
   const t = useTranslations();
@@ -39,7 +37,7 @@ export function CreateAccountDialog({
   });
   const [credentials, setCredentials] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const fields = credentialFields[courier] ?? [];
+  const fields = couriers.find((c) => c.code === courier)?.credentialFields ?? [];
   const msg = (key?: string) =>
     key ? t(key.includes(".") ? key : `validation.${key}`) : undefined;
 
