@@ -1,6 +1,7 @@
 import { migrate } from "@/db/migrate";
 import { seedDemo } from "@/db/seed/demo";
-import { demoMode, env } from "./env";
+import { startDemoTimelapse } from "./couriers/sandbox/demo";
+import { demoMode, env, selfOrigin } from "./env";
 import { startQueue } from "./jobs/queue";
 import { getRuntime } from "./runtime";
 
@@ -17,6 +18,7 @@ export async function boot(): Promise<void> {
     if (seeded) console.log("[boot] demo data seeded");
   }
   await startQueue(rt.handle, { url: env.DATABASE_URL, work: env.JOBS_IN_PROCESS === "1" });
+  if (demoMode) startDemoTimelapse(rt.db, selfOrigin, env.SANDBOX_TIMELAPSE);
   console.log(
     `[boot] ready: ${rt.handle.driver === "pglite" ? `embedded PGlite in ${env.PGLITE_DIR}` : "PostgreSQL"}` +
       `${demoMode ? ", demo mode" : ""}, jobs ${env.JOBS_IN_PROCESS === "1" ? "in-process" : "external"}`,

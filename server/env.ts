@@ -21,6 +21,8 @@ const schema = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of 32 bytes")
     .optional(),
+  /** Demo courier sandbox: simulated seconds per real second (3600 = an hour a second). */
+  SANDBOX_TIMELAPSE: z.coerce.number().min(1).max(86_400).default(3600),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public origin of the console, e.g. https://express.example.com; inferred from requests if unset. */
   APP_URL: z.url().optional(),

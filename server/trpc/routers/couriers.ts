@@ -7,6 +7,9 @@ import {
 import { createAccount, listAccounts, updateAccount } from "@/server/couriers/accounts";
 import { courierCatalog } from "@/server/couriers/catalog";
 import { courierOptions } from "@/server/couriers/resolve";
+import { sandboxFaults, setSandboxFaults } from "@/server/couriers/sandbox/demo";
+import { timelapseFaultsSchema } from "@/server/couriers/sandbox/timelapse-faults";
+import { TIMELAPSE_COURIERS } from "@/server/couriers/sandbox/timelapse-vocab";
 import { fetchTransport } from "@/server/couriers/execute";
 import { testConnection } from "@/server/couriers/test-connection";
 import {
@@ -58,4 +61,11 @@ export const couriersRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       sampleWaybill(ctx.db, ctx.courierKey, input.id, selfOrigin, fetchTransport),
     ),
+  /** Faults injected into the demo courier sandbox, per courier (pushes and API answers). */
+  sandboxFaults: view.query(() =>
+    Object.fromEntries(TIMELAPSE_COURIERS.map((c) => [c, sandboxFaults(c)])),
+  ),
+  setSandboxFaults: manage
+    .input(z.object({ courier: z.enum(TIMELAPSE_COURIERS), faults: timelapseFaultsSchema }))
+    .mutation(({ input }) => setSandboxFaults(input.courier, input.faults)),
 });

@@ -13,6 +13,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CreateAccountDialog } from "./create-account-dialog";
+import { SandboxFaults } from "./sandbox-faults";
+
+const faultCouriers = new Set(["sf", "zto", "jt", "kdniao", "kuaidi100"]);
 
 export function CourierAccounts({ canManage }: { canManage: boolean }) {
   const t = useTranslations();
@@ -124,11 +127,26 @@ export function CourierAccounts({ canManage }: { canManage: boolean }) {
                       size="sm"
                       className="font-mono"
                       onClick={() => copyPushUrl(a.pushPath)}
-                      aria-label={`${t("couriers.copy")} ${a.pushPath}`}
+                      aria-label={`${t("couriers.copy")} ${a.pushPath.split("?")[0]}`}
                     >
                       <Copy aria-hidden />
-                      {a.pushPath}
+                      {a.pushPath.split("?")[0]}
                     </Button>
+                    {canManage &&
+                    a.id === `sandbox-${a.courier}` &&
+                    faultCouriers.has(a.courier) ? (
+                      <details className="mt-1 px-2">
+                        <summary className="cursor-pointer text-xs text-slate-600">
+                          {t("couriers.faults")}
+                        </summary>
+                        <p className="my-1 max-w-72 text-[11px] text-slate-500">
+                          {t("couriers.faultsHint")}
+                        </p>
+                        <SandboxFaults
+                          courier={a.courier as "sf" | "zto" | "jt" | "kdniao" | "kuaidi100"}
+                        />
+                      </details>
+                    ) : null}
                   </Td>
                   <Td className="text-right whitespace-nowrap">
                     {canManage && a.environment === "sandbox" ? (
