@@ -8,6 +8,7 @@ import { builtInProfiles } from "./profiles";
 import { sampleWaybill } from "./profiles-service";
 import { sandboxAccounts, sandboxRegistry } from "./sandbox/accounts";
 import { yundaSandbox } from "./sandbox/yunda";
+import { sandboxFor } from "./registry";
 
 const t = withTestDb();
 /** A merchant's own courier: Yunda's protocol under a new code, as an admin would import it. */
@@ -107,4 +108,31 @@ describe("courier profiles in Settings", () => {
       code: "CONFLICT",
     });
   });
+});
+
+describe("sample waybills through aggregators", () => {
+  it.each(["kdniao", "kuaidi100", "cainiao"] as const)(
+    "%s issues one for a ZTO parcel",
+    async (courier) => {
+      await callerAs(t.current.db, "admin").then(({ caller }) =>
+        caller.couriers.createAccount({
+          id: `sample-${courier}`,
+          courier,
+          name: courier,
+          environment: "sandbox",
+          credentials: { ...sandboxAccounts[courier] },
+        }),
+      );
+      const state = createSandboxState(sandboxRegistry(courier));
+      const handler = sandboxFor(courier)!;
+      const waybill = await sampleWaybill(
+        t.current.db,
+        testCourierKey,
+        `sample-${courier}`,
+        "http://console.test",
+        (r) => Promise.resolve(handler(r, state)),
+      );
+      expect(waybill.trackingNo.length).toBeGreaterThan(6);
+    },
+  );
 });

@@ -5,6 +5,7 @@ import { writeAudit } from "@/server/audit/queries";
 import type { SessionUser } from "@/server/auth/session";
 import { DomainError } from "@/server/errors";
 import { loadAccountConfig } from "./accounts";
+import { findCourier } from "./catalog";
 import { CourierError, type WaybillResult, type WireRequest } from "./contract";
 import { execute, type Transport } from "./execute";
 import {
@@ -184,18 +185,20 @@ export async function sampleWaybill(
       messageKey: "couriers.errors.noDriver",
     });
   try {
-    return await execute(
-      resolved.driver.createWaybill,
-      sampleOrder(new Date()),
-      account,
-      transport,
-    );
+    // An aggregator needs the target courier: the sample goes as a ZTO parcel, which all list.
+    const productCode = findCourier("zto")?.aggregatorCodes[account.courier as "kdniao"];
+    const order = { ...sampleOrder(new Date()), productCode };
+    return await execute(resolved.driver.createWaybill, order, account, transport);
   } catch (error) {
     if (error instanceof CourierError) {
-      throw new DomainError("UNAVAILABLE", error.message, {
-        messageKey: `couriers.kinds.${error.kind}`,
-        cause: error,
-      });
+      throw new DomainError(
+        error.kind === "UNAVAILABLE" ? "UNAVAILABLE" : "INVALID",
+        error.message,
+        {
+          messageKey: `couriers.kinds.${error.kind}`,
+          cause: error,
+        },
+      );
     }
     throw error;
   }
