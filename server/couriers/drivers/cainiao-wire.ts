@@ -18,6 +18,7 @@ import {
 import { formUrlEncode } from "@/server/couriers/signing/primitives";
 import { cainiaoDataDigest } from "@/server/couriers/signing/schemes";
 import { cainiaoError, cainiaoMalformed } from "./cainiao-errors";
+import { shanghaiTimeToIso } from "./shanghai-time";
 
 /** The msg_types this driver sends, with the `to_code` each is routed by (none for TMS). */
 export const CAINIAO_MSG = {
@@ -149,24 +150,8 @@ export function cainiaoParse<T>(response: WireResponse, schema: z.ZodType<T>): T
   return parsed.data;
 }
 
-// China has had no daylight saving since 1991: Asia/Shanghai is a fixed UTC+8 offset.
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
-
-function localTime(ms: number): string {
-  const shifted = new Date(ms + SHANGHAI_OFFSET_MS).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
-}
-
 /** Cainiao's Asia/Shanghai "YYYY-MM-DD HH:mm:ss" as ISO 8601 with +08:00, or undefined. */
-export function cainiaoTimeToIso(text: string): string | undefined {
-  const match = LOCAL_TIME.exec(text.trim());
-  if (!match) return undefined;
-  const iso = `${match[1]}T${match[2]}+08:00`;
-  const ms = Date.parse(iso);
-  // The round trip refuses dates such as 02-30 that Date.parse would roll over.
-  return !Number.isNaN(ms) && localTime(ms) === `${match[1]} ${match[2]}` ? iso : undefined;
-}
+export const cainiaoTimeToIso = shanghaiTimeToIso;
 
 /** One `fullTraceDetail` item of CNTECH_LV_LOGISTICS_DETAIL_GET (public Cainiao clients). */
 export const cainiaoTraceSchema = z.looseObject({

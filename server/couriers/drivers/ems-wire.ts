@@ -19,6 +19,7 @@ import {
 import { formUrlEncode } from "@/server/couriers/signing/primitives";
 import { emsEncryptLogitcsInterface } from "@/server/couriers/signing/schemes-ems";
 import { emsError, emsMalformed } from "./ems-errors";
+import { shanghaiLocalTime, shanghaiTimeToIso } from "./shanghai-time";
 
 /** The EMS API codes this driver calls (§10 names 040001; the others follow public clients). */
 export const EMS_API = {
@@ -155,27 +156,11 @@ export function emsParse<T>(response: WireResponse, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-// China has had no daylight saving since 1991: Asia/Shanghai is a fixed UTC+8 offset.
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
-
 /** "YYYY-MM-DD HH:mm:ss" in Asia/Shanghai, the format of every EMS time field. */
-export function emsLocalTime(date: Date): string {
-  const shifted = new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
-}
+export const emsLocalTime = shanghaiLocalTime;
 
 /** EMS's Asia/Shanghai "YYYY-MM-DD HH:mm:ss" as ISO 8601 with +08:00, or undefined. */
-export function emsTimeToIso(text: string): string | undefined {
-  const match = LOCAL_TIME.exec(text.trim());
-  if (!match) return undefined;
-  const iso = `${match[1]}T${match[2]}+08:00`;
-  const ms = Date.parse(iso);
-  // The round trip refuses dates such as 02-30 that Date.parse would roll over.
-  return !Number.isNaN(ms) && emsLocalTime(new Date(ms)) === `${match[1]} ${match[2]}`
-    ? iso
-    : undefined;
-}
+export const emsTimeToIso = shanghaiTimeToIso;
 
 /** One trace record, as the trace query and the push carry it (public EMS clients). */
 export const emsTraceSchema = z.looseObject({

@@ -19,6 +19,7 @@ import {
 import { formUrlEncode } from "@/server/couriers/signing/primitives";
 import { stoDataDigest } from "@/server/couriers/signing/schemes";
 import { stoError, stoMalformed } from "./sto-errors";
+import { shanghaiLocalTime, shanghaiTimeToIso } from "./shanghai-time";
 
 /** The STO APIs this driver calls: LINK `api_name` and the `to_code` (= `to_appkey`) behind it. */
 export const STO_API = {
@@ -129,27 +130,11 @@ export function stoParse<T>(response: WireResponse, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-// China has had no daylight saving since 1991: Asia/Shanghai is a fixed UTC+8 offset.
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
-
 /** "YYYY-MM-DD HH:mm:ss" in Asia/Shanghai, the format of every STO time field. */
-export function stoLocalTime(date: Date): string {
-  const shifted = new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
-}
+export const stoLocalTime = shanghaiLocalTime;
 
 /** STO's Asia/Shanghai "YYYY-MM-DD HH:mm:ss" as ISO 8601 with +08:00, or undefined. */
-export function stoTimeToIso(text: string): string | undefined {
-  const match = LOCAL_TIME.exec(text.trim());
-  if (!match) return undefined;
-  const iso = `${match[1]}T${match[2]}+08:00`;
-  const ms = Date.parse(iso);
-  // The round trip refuses dates such as 02-30 that Date.parse would roll over.
-  return !Number.isNaN(ms) && stoLocalTime(new Date(ms)) === `${match[1]} ${match[2]}`
-    ? iso
-    : undefined;
-}
+export const stoTimeToIso = shanghaiTimeToIso;
 
 /** One trace record (STO_TRACE_QUERY_COMMON items and the `trace` of STO_TRACE_PLATFORM_PUSH). */
 export const stoTraceSchema = z.looseObject({
