@@ -93,6 +93,23 @@ describe("courier accounts", () => {
     });
   });
 
+  it("shows optional credential fields only when they are set", async () => {
+    const { caller } = await callerAs(t.current.db, "admin");
+    const plain = await caller.couriers.createAccount({
+      id: "kdn-plain",
+      courier: "kdniao",
+      name: "快递鸟",
+      environment: "sandbox",
+      credentials: { EBusinessID: "1237100", ApiKey: "api-key-000000000000" },
+    });
+    expect(plain.credentials).toEqual({ EBusinessID: "1237100", ApiKey: "api-••••0000" });
+    const withSite = await caller.couriers.updateAccount({
+      id: "kdn-plain",
+      credentials: { SendSite: "杭州余杭" },
+    });
+    expect(withSite.credentials).toMatchObject({ SendSite: "杭州余杭" });
+  });
+
   it("lets managers see accounts but not change them", async () => {
     const { caller } = await callerAs(t.current.db, "manager");
     expect(Array.isArray(await caller.couriers.accounts())).toBe(true);

@@ -17,11 +17,13 @@ export function pushPathOf(id: string, token: string): string {
   return `/api/couriers/${id}/push?token=${encodeURIComponent(token)}`;
 }
 
+/** The credentials as the UI and audit log may show them; optional fields left empty are omitted. */
 function masked(fields: readonly CredentialField[], credentials: Record<string, string>) {
   return Object.fromEntries(
-    fields.map((f) => {
+    fields.flatMap((f) => {
       const value = credentials[f.key] ?? "";
-      return [f.key, f.secret && value ? maskSecret(value) : value];
+      if (!value && f.required === false) return [];
+      return [[f.key, f.secret && value ? maskSecret(value) : value]];
     }),
   );
 }
