@@ -148,37 +148,39 @@ export function CourierAccounts({ canManage }: { canManage: boolean }) {
                       </details>
                     ) : null}
                   </Td>
-                  <Td className="text-right whitespace-nowrap">
-                    {canManage && a.environment === "sandbox" ? (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        disabled={sample.isPending}
-                        onClick={() => sample.mutate({ id: a.id })}
-                      >
-                        {t("profiles.sampleWaybill")}
-                      </Button>
-                    ) : null}
-                    {canManage ? (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        disabled={test.isPending}
-                        onClick={() => test.mutate({ id: a.id })}
-                      >
-                        {t("couriers.test")}
-                      </Button>
-                    ) : null}
-                    {canManage ? (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        disabled={update.isPending}
-                        onClick={() => update.mutate({ id: a.id, enabled: !a.enabled })}
-                      >
-                        {a.enabled ? t("couriers.disable") : t("couriers.enable")}
-                      </Button>
-                    ) : null}
+                  <Td>
+                    <div className="flex flex-col items-end gap-0.5 whitespace-nowrap">
+                      {canManage && a.environment === "sandbox" ? (
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          disabled={sample.isPending}
+                          onClick={() => sample.mutate({ id: a.id })}
+                        >
+                          {t("profiles.sampleWaybill")}
+                        </Button>
+                      ) : null}
+                      {canManage ? (
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          disabled={test.isPending}
+                          onClick={() => test.mutate({ id: a.id })}
+                        >
+                          {t("couriers.test")}
+                        </Button>
+                      ) : null}
+                      {canManage ? (
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          disabled={update.isPending}
+                          onClick={() => update.mutate({ id: a.id, enabled: !a.enabled })}
+                        >
+                          {a.enabled ? t("couriers.disable") : t("couriers.enable")}
+                        </Button>
+                      ) : null}
+                    </div>
                   </Td>
                 </tr>
               );
