@@ -7,6 +7,7 @@ import {
   type WireResponse,
 } from "@/server/couriers/contract";
 import { emsDriver } from "./ems";
+import { demoRecipient, demoSender } from "@/server/couriers/testing/fixtures";
 
 // Our own test key: Base64 of "0123456789abcdef".
 const SIGN_KEY = "MDEyMzQ1Njc4OWFiY2RlZg==";
@@ -21,22 +22,8 @@ const ctx = { now: new Date("2025-05-22T07:07:46.000Z"), requestId: "req-0001" }
 
 const order: WaybillOrder = {
   orderId: "SJ20250522",
-  sender: {
-    name: "杨犁",
-    mobile: "15685585514",
-    province: "广东省",
-    city: "广州市",
-    district: "黄埔区",
-    address: "骏业路255号",
-  },
-  recipient: {
-    name: "董航",
-    mobile: "13500000000",
-    province: "河南省",
-    city: "郑州市",
-    district: "高新区",
-    address: "科学大道100号",
-  },
+  sender: demoSender,
+  recipient: demoRecipient,
   weightG: 1500,
   lengthMm: 300,
   widthMm: 205,

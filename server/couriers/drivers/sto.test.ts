@@ -8,6 +8,7 @@ import {
   type WireResponse,
 } from "@/server/couriers/contract";
 import { stoDriver } from "./sto";
+import { demoSender } from "@/server/couriers/testing/fixtures";
 
 const account: CourierAccountConfig = {
   courier: "sto",
@@ -18,14 +19,7 @@ const account: CourierAccountConfig = {
 const ctx = { now: new Date("2025-05-22T07:07:46.000Z"), requestId: "req-0001" };
 const order: WaybillOrder = {
   orderId: "SJ20250522",
-  sender: {
-    name: "杨犁",
-    mobile: "15685585514",
-    province: "广东省",
-    city: "广州市",
-    district: "黄埔区",
-    address: "骏业路255号",
-  },
+  sender: demoSender,
   recipient: {
     name: "董航",
     mobile: "13500000000",

@@ -7,6 +7,7 @@ import {
 } from "@/server/couriers/contract";
 import { ztoDriver } from "./zto";
 import { ZTO_SIGNATURE_MESSAGE } from "./zto-errors";
+import { demoSender } from "@/server/couriers/testing/fixtures";
 
 /** The thrown CourierError, for assertions on kind and texts. */
 function thrown(run: () => unknown): CourierError {
@@ -28,14 +29,7 @@ const account: CourierAccountConfig = {
 
 const order: WaybillOrder = {
   orderId: "SJ1",
-  sender: {
-    name: "杨犁",
-    mobile: "15685585514",
-    province: "广东省",
-    city: "广州市",
-    district: "黄埔区",
-    address: "骏业路255号",
-  },
+  sender: demoSender,
   recipient: {
     name: "董航",
     mobile: "13500000000",

@@ -10,6 +10,7 @@ import {
 } from "@/server/couriers/contract";
 import { execute, type Transport } from "@/server/couriers/execute";
 import { builtInProfiles, type CourierProfile, dryRun, profileDriver } from "./index";
+import { demoSender } from "@/server/couriers/testing/fixtures";
 
 const yunda = builtInProfiles.yunda;
 const deppon = builtInProfiles.deppon;
@@ -32,14 +33,7 @@ const depponAccount: CourierAccountConfig = {
 
 const order: WaybillOrder = {
   orderId: "SO-2025/001",
-  sender: {
-    name: "杨犁",
-    mobile: "15685585514",
-    province: "广东省",
-    city: "广州市",
-    district: "黄埔区",
-    address: "骏业路255号",
-  },
+  sender: demoSender,
   recipient: {
     name: "董航",
     mobile: "13500000000",

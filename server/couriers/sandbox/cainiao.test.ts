@@ -11,6 +11,7 @@ import { cainiaoDriver } from "@/server/couriers/drivers/cainiao";
 import { execute, type Transport } from "@/server/couriers/execute";
 import vectors from "@/server/couriers/signing/vectors.json";
 import { cainiaoSubscriptions, createCainiaoSandbox } from "./cainiao";
+import { HOUR, T0, demoRecipient } from "@/server/couriers/testing/fixtures";
 
 const credentials = {
   logisticProviderId: "express-demo-resource",
@@ -23,8 +24,6 @@ const account: CourierAccountConfig = {
   baseUrl: "http://sandbox.local/api/sandbox/cainiao",
   credentials,
 };
-const T0 = Date.parse("2025-05-22T09:00:00+08:00");
-const HOUR = 3_600_000;
 
 const order: WaybillOrder = {
   orderId: "P-5001",
@@ -36,14 +35,7 @@ const order: WaybillOrder = {
     district: "余杭区",
     address: "文一西路969号",
   },
-  recipient: {
-    name: "董航",
-    mobile: "13500000000",
-    province: "河南省",
-    city: "郑州市",
-    district: "高新区",
-    address: "科学大道100号",
-  },
+  recipient: demoRecipient,
   weightG: 800,
   goods: [{ name: "茶叶", quantity: 2 }],
   productCode: "YTO",

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
-  type CallContext,
   type CourierAccountConfig,
   CourierError,
   createSandboxState,
@@ -16,6 +15,7 @@ import { builtInProfiles, dryRun, profileDriver, profileStatus } from "@/server/
 import { runRecipe } from "@/server/couriers/signing/recipe";
 import vectors from "@/server/couriers/signing/vectors.json";
 import { depponPushRequest, depponSandbox, depponSubscriptions, depponTraces } from "./deppon";
+import { HOUR, at, demoRecipient, demoSender } from "@/server/couriers/testing/fixtures";
 
 const profile = builtInProfiles.deppon;
 const driver = profileDriver(profile);
@@ -32,27 +32,11 @@ const account: CourierAccountConfig = {
   credentials,
 };
 const T0 = Date.parse("2025-05-21T10:10:08+08:00");
-const HOUR = 3_600_000;
-const at = (ms: number): CallContext => ({ now: new Date(ms), requestId: `req-${ms}` });
 
 const order: WaybillOrder = {
   orderId: "20250521-001",
-  sender: {
-    name: "杨犁",
-    mobile: "15685585514",
-    province: "广东省",
-    city: "广州市",
-    district: "黄埔区",
-    address: "骏业路255号",
-  },
-  recipient: {
-    name: "董航",
-    mobile: "13500000000",
-    province: "河南省",
-    city: "郑州市",
-    district: "高新区",
-    address: "科学大道100号",
-  },
+  sender: demoSender,
+  recipient: demoRecipient,
   weightG: 12_500,
   lengthMm: 600,
   widthMm: 400,

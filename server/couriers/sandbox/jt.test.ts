@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  type CallContext,
   type CourierAccountConfig,
   CourierError,
   createSandboxState,
@@ -11,6 +10,7 @@ import {
 import { jtDriver } from "@/server/couriers/drivers/jt";
 import { execute, type Transport } from "@/server/couriers/execute";
 import { jtPushRequest, jtSandbox, jtSubscriptions, jtTraces } from "./jt";
+import { HOUR, at } from "@/server/couriers/testing/fixtures";
 
 const credentials = {
   apiAccount: "178337126125932605",
@@ -25,8 +25,6 @@ const account: CourierAccountConfig = {
   credentials,
 };
 const T0 = Date.parse("2025-05-26T09:00:00+08:00");
-const HOUR = 3_600_000;
-const at = (ms: number): CallContext => ({ now: new Date(ms), requestId: `req-${ms}` });
 
 const order: WaybillOrder = {
   orderId: "P-3001",

@@ -13,8 +13,8 @@ import {
 import { kdniaoDriver } from "@/server/couriers/drivers/kdniao";
 import { execute, type Transport } from "@/server/couriers/execute";
 import { createKdniaoSandbox, kdniaoPushRequest, kdniaoSandboxShipment } from "./kdniao";
+import { HOUR } from "@/server/couriers/testing/fixtures";
 
-const HOUR = 3_600_000;
 const credentials = { EBusinessID: "1237100", ApiKey: "sandbox-api-key" };
 const account: CourierAccountConfig = {
   courier: "kdniao",

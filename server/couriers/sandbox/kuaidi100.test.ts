@@ -13,8 +13,8 @@ import {
 import { kuaidi100Driver } from "@/server/couriers/drivers/kuaidi100";
 import { execute, type Transport } from "@/server/couriers/execute";
 import { createKuaidi100Sandbox, kuaidi100PushRequest, kuaidi100SandboxPush } from "./kuaidi100";
+import { HOUR } from "@/server/couriers/testing/fixtures";
 
-const HOUR = 3_600_000;
 const credentials = { customer: "CUST", key: "k100key", secret: "k100secret", salt: "pepper" };
 const account: CourierAccountConfig = {
   courier: "kuaidi100",

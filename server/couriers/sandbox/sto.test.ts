@@ -10,6 +10,7 @@ import {
 import { stoDriver } from "@/server/couriers/drivers/sto";
 import { execute, type Transport } from "@/server/couriers/execute";
 import { createStoSandbox, stoPushRequest, stoSubscriptions, stoTraces } from "./sto";
+import { HOUR, T0, demoRecipient, demoSender } from "@/server/couriers/testing/fixtures";
 
 const credentials = {
   appKey: "CAKDemoAppKey",
@@ -25,27 +26,11 @@ const account: CourierAccountConfig = {
   baseUrl: "http://sandbox.local/api/sandbox/sto",
   credentials,
 };
-const T0 = Date.parse("2025-05-22T09:00:00+08:00");
-const HOUR = 3_600_000;
 
 const order: WaybillOrder = {
   orderId: "P-4001",
-  sender: {
-    name: "杨犁",
-    mobile: "15685585514",
-    province: "广东省",
-    city: "广州市",
-    district: "黄埔区",
-    address: "骏业路255号",
-  },
-  recipient: {
-    name: "董航",
-    mobile: "13500000000",
-    province: "河南省",
-    city: "郑州市",
-    district: "高新区",
-    address: "科学大道100号",
-  },
+  sender: demoSender,
+  recipient: demoRecipient,
   weightG: 800,
   goods: [{ name: "茶叶", quantity: 2 }],
 };

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  type CallContext,
   type CourierAccountConfig,
   CourierError,
   createSandboxState,
@@ -11,6 +10,7 @@ import {
 import { ytoDriver } from "@/server/couriers/drivers/yto";
 import { execute, type Transport } from "@/server/couriers/execute";
 import { ytoSandbox, ytoTraces } from "./yto";
+import { HOUR, at } from "@/server/couriers/testing/fixtures";
 
 const credentials = { apiKey: "sandbox-yto-key", customerCode: "K21000119", secret: "sandbox-yto" };
 const account: CourierAccountConfig = {
@@ -20,8 +20,6 @@ const account: CourierAccountConfig = {
   credentials,
 };
 const T0 = Date.parse("2025-05-26T09:00:00+08:00");
-const HOUR = 3_600_000;
-const at = (ms: number): CallContext => ({ now: new Date(ms), requestId: `req-${ms}` });
 
 const order: WaybillOrder = {
   orderId: "P-4001",

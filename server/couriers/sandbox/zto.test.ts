@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  type CallContext,
   type CourierAccountConfig,
   CourierError,
   createSandboxState,
@@ -11,6 +10,7 @@ import {
 import { ztoDriver } from "@/server/couriers/drivers/zto";
 import { execute, type Transport } from "@/server/couriers/execute";
 import { ztoPushRequest, ztoSandbox, ztoSubscriptions, ztoTraces } from "./zto";
+import { HOUR, T0, at, demoRecipient, demoSender } from "@/server/couriers/testing/fixtures";
 
 const credentials = { appKey: "sandbox-app", appSecret: "sandbox-secret-0123456789" };
 const account: CourierAccountConfig = {
@@ -19,28 +19,11 @@ const account: CourierAccountConfig = {
   baseUrl: "http://sandbox.local/zto",
   credentials,
 };
-const T0 = Date.parse("2025-05-22T09:00:00+08:00");
-const HOUR = 3_600_000;
-const at = (ms: number): CallContext => ({ now: new Date(ms), requestId: `req-${ms}` });
 
 const order: WaybillOrder = {
   orderId: "P-2001",
-  sender: {
-    name: "杨犁",
-    mobile: "15685585514",
-    province: "广东省",
-    city: "广州市",
-    district: "黄埔区",
-    address: "骏业路255号",
-  },
-  recipient: {
-    name: "董航",
-    mobile: "13500000000",
-    province: "河南省",
-    city: "郑州市",
-    district: "高新区",
-    address: "科学大道100号",
-  },
+  sender: demoSender,
+  recipient: demoRecipient,
   weightG: 800,
   goods: [{ name: "茶叶", quantity: 2 }],
 };
