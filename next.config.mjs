@@ -8,6 +8,8 @@ const nextConfig = {
   // are plain Node libraries. Keep all of them out of the server bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "postgres", "pg"],
   poweredByHeader: false,
+  // Lets several dev servers (one per engineer or agent) run from one checkout side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   experimental: { authInterrupts: true },
 };
 

@@ -119,3 +119,12 @@ export function getDbHandle(): Promise<DbHandle> {
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
 }
+
+/**
+ * `db.execute` returns the rows themselves on postgres.js and `{ rows }` on PGlite; callers of raw
+ * SQL read them through this so nothing else needs to know which driver runs.
+ */
+export function resultRows<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return (result as { rows?: T[] }).rows ?? [];
+}

@@ -30,6 +30,7 @@ test("an admin creates a user, who can then sign in with the right menu; deactiv
   await packer.getByRole("button", { name: "登录" }).click();
   await expect(packer.getByRole("navigation", { name: "主导航" }).getByRole("link")).toHaveText([
     "工作台",
+    "订单导入",
     "发货",
     "打印",
   ]);

@@ -1,5 +1,7 @@
 import {
   BarChart3,
+  Calculator,
+  FileUp,
   LayoutDashboard,
   MapPinned,
   Printer,
@@ -13,8 +15,10 @@ import {
 export type SectionKey =
   | "dashboard"
   | "orders"
+  | "imports"
   | "shipping"
   | "printing"
+  | "freight"
   | "tracking"
   | "exceptions"
   | "analytics"
@@ -23,8 +27,10 @@ export type SectionKey =
 export const sectionIcons: Record<SectionKey, LucideIcon> = {
   dashboard: LayoutDashboard,
   orders: Receipt,
+  imports: FileUp,
   shipping: Truck,
   printing: Printer,
+  freight: Calculator,
   tracking: MapPinned,
   exceptions: ShieldAlert,
   analytics: BarChart3,

@@ -12,11 +12,19 @@ export function describeError(t: Translate, error: unknown): string {
   return t("common.unknownError");
 }
 
-/** Field-level errors from a DomainError, as message keys by field name. */
+/**
+ * Field-level errors as message keys by field name: a DomainError's fields, or the zod issues of a
+ * rejected input (first issue per field wins).
+ */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
   if (error instanceof TRPCClientError) {
     const fields = (error as TRPCClientError<AppRouter>).data?.fieldErrors;
-    if (fields && !Array.isArray(fields)) return fields;
+    if (Array.isArray(fields)) {
+      const out: Record<string, string> = {};
+      for (const f of fields) out[f.path] ??= f.message;
+      return out;
+    }
+    if (fields) return fields;
   }
   return {};
 }

@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 
 /**
  * One courier (or aggregator) account of the merchant. `id` is a URL-safe slug: it appears in the
@@ -17,6 +26,12 @@ export const courierAccounts = pgTable(
     baseUrl: text("base_url"),
     credentials: text("credentials").notNull(),
     enabled: boolean("enabled").notNull().default(true),
+    /** Label size this account prints (the courier's e-waybill paper). */
+    labelTemplate: text("label_template", { enum: ["76x130", "100x150", "100x180"] })
+      .notNull()
+      .default("100x180"),
+    /** At most this many calls in flight to the courier from one process. */
+    maxConcurrency: integer("max_concurrency").notNull().default(4),
     /**
      * Secret in the push URL (`?token=`). Required for couriers whose pushes are unsigned (SF),
      * so nobody injects events by guessing an account id; checked when present for the others.

@@ -2,3 +2,8 @@ export * from "./auth";
 export * from "./audit";
 export * from "./system";
 export * from "./couriers";
+export * from "./orders";
+export * from "./api";
+export * from "./imports";
+export * from "./waybills";
+export * from "./freight";

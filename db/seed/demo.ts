@@ -7,6 +7,8 @@ import { createUser } from "@/server/users/service";
 import { createAccount } from "@/server/couriers/accounts";
 import { findCourier } from "@/server/couriers/catalog";
 import { sandboxAccounts } from "@/server/couriers/sandbox/accounts";
+import { seedDemoCommerce } from "./demo-commerce";
+import { seedDemoFreight } from "./demo-freight";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -43,5 +45,7 @@ export async function seedDemo(db: Db, courierKey: Buffer): Promise<boolean> {
     });
     wrote = true;
   }
+  if (await seedDemoCommerce(db)) wrote = true;
+  if (await seedDemoFreight(db)) wrote = true;
   return wrote;
 }

@@ -22,6 +22,12 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   "audit.view": { admin: true, manager: true, warehouse: false, cs: false },
   "couriers.view": { admin: true, manager: true, warehouse: false, cs: false },
   "couriers.manage": { admin: true, manager: false, warehouse: false, cs: false },
+  "orders.reveal": { admin: true, manager: true, warehouse: false, cs: true },
+  "orders.manage": { admin: true, manager: true, warehouse: false, cs: true },
+  "shipping.manage": { admin: true, manager: true, warehouse: true, cs: false },
+  "imports.manage": { admin: true, manager: true, warehouse: true, cs: true },
+  "shops.manage": { admin: true, manager: true, warehouse: false, cs: false },
+  "apiKeys.manage": { admin: true, manager: false, warehouse: false, cs: false },
 };
 
 describe("permission table", () => {
@@ -44,15 +50,17 @@ describe("permission table", () => {
 
 describe("navigation by role", () => {
   it.each([
-    ["warehouse", ["dashboard", "shipping", "printing"]],
-    ["cs", ["dashboard", "orders", "tracking", "exceptions"]],
+    ["warehouse", ["dashboard", "imports", "shipping", "printing", "freight"]],
+    ["cs", ["dashboard", "orders", "imports", "freight", "tracking", "exceptions"]],
     [
       "manager",
       [
         "dashboard",
         "orders",
+        "imports",
         "shipping",
         "printing",
+        "freight",
         "tracking",
         "exceptions",
         "analytics",
@@ -64,8 +72,10 @@ describe("navigation by role", () => {
       [
         "dashboard",
         "orders",
+        "imports",
         "shipping",
         "printing",
+        "freight",
         "tracking",
         "exceptions",
         "analytics",

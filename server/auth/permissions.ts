@@ -21,6 +21,13 @@ export const permissions = {
   "audit.view": managers,
   "couriers.view": managers,
   "couriers.manage": ["admin"],
+  /** Full recipient phone and address; each reveal is audited. */
+  "orders.reveal": [...managers, "cs"],
+  "orders.manage": [...managers, "cs"],
+  "shipping.manage": [...managers, "warehouse"],
+  "imports.manage": [...managers, "warehouse", "cs"],
+  "shops.manage": managers,
+  "apiKeys.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -38,8 +45,10 @@ export function isRole(value: unknown): value is Role {
 export const sections = [
   { key: "dashboard", href: "/dashboard", permission: "dashboard.view" },
   { key: "orders", href: "/orders", permission: "orders.view" },
+  { key: "imports", href: "/imports", permission: "imports.manage" },
   { key: "shipping", href: "/shipping", permission: "shipping.view" },
   { key: "printing", href: "/printing", permission: "printing.view" },
+  { key: "freight", href: "/freight", permission: "dashboard.view" },
   { key: "tracking", href: "/tracking", permission: "tracking.view" },
   { key: "exceptions", href: "/exceptions", permission: "exceptions.view" },
   { key: "analytics", href: "/analytics", permission: "analytics.view" },

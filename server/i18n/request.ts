@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { catalogues } from "@/components/i18n/messages";
 import { currentSession } from "@/server/auth/current";
 import {
   defaultLocale,
@@ -22,10 +23,6 @@ async function resolveLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  const messages = (
-    (await import(`@/components/i18n/messages/${locale}.json`)) as {
-      default: Record<string, unknown>;
-    }
-  ).default;
+  const messages = catalogues[locale];
   return { locale, messages, timeZone: TIME_ZONE };
 });

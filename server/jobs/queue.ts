@@ -2,10 +2,16 @@ import os from "node:os";
 import PgBoss from "pg-boss";
 import type { DbHandle } from "@/db/client";
 import { recordHeartbeat } from "@/server/health/queries";
+import { purgeExpiredIdempotencyKeys } from "@/server/api-v1/idempotency";
+import { registerImportWorker } from "@/server/imports/jobs";
+import { getRuntime } from "@/server/runtime";
+import { registerWaybillWorker } from "@/server/waybills/jobs";
 
 export const HEARTBEAT_QUEUE = "system.heartbeat";
 /** pg-boss cron has minute resolution; health treats a mark older than three minutes as stale. */
 export const HEARTBEAT_CRON = "* * * * *";
+/** Idempotency keys are honoured for 24 h; an hourly sweep keeps the table small. */
+export const IDEMPOTENCY_PURGE_QUEUE = "api.idempotency-purge";
 
 const worker = `${os.hostname()}:${process.pid}`;
 
@@ -41,6 +47,16 @@ export async function startQueue(
     });
     await boss.schedule(HEARTBEAT_QUEUE, HEARTBEAT_CRON);
     await boss.send(HEARTBEAT_QUEUE, {});
+    await registerImportWorker(boss, handle.db);
+    await registerWaybillWorker(boss, handle.db, async () => (await getRuntime()).courierKey);
+    await boss.createQueue(IDEMPOTENCY_PURGE_QUEUE, {
+      name: IDEMPOTENCY_PURGE_QUEUE,
+      policy: "singleton",
+    });
+    await boss.work(IDEMPOTENCY_PURGE_QUEUE, async () => {
+      await purgeExpiredIdempotencyKeys(handle.db);
+    });
+    await boss.schedule(IDEMPOTENCY_PURGE_QUEUE, "17 * * * *");
   }
   g.__expressBoss = boss;
   return boss;

@@ -1,0 +1,191 @@
+/**
+ * Parsers for the individual cell values of an order row. Each returns either the value or a
+ * specific English reason; rows.ts turns reasons into RowErrors. Money and weights are parsed
+ * with string/integer arithmetic only: "0.29" * 100 in floating point is 28.999999999999996.
+ */
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+
+/** Quotes a user value for a message, shortened so one bad cell cannot flood the report. */
+export function show(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+/** Printable ASCII without spaces: already what `compact` makes of it (NFKC leaves ASCII alone). */
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
+/** Printable ASCII, spaces allowed. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Full-width digits/letters/punctuation (common in IME-typed sheets) to ASCII, spaces removed. */
+function compact(raw: string): string {
+  if (PLAIN_ASCII.test(raw)) return raw;
+  return raw.normalize("NFKC").replace(/\s+/g, "");
+}
+
+const MOBILE = /^1[3-9]\d{9}$/;
+
+export type Mobile = { mobile: string; ext?: string };
+
+/**
+ * Mainland mobile numbers as platforms export them: "+86 138-0013-8000", "0086…", "86…",
+ * and privacy-protected virtual numbers with an extension the courier must dial:
+ * "13800138000-1234", "13800138000转1234", "13800138000,1234", "13800138000#1234".
+ * Masked numbers ("138****5678") are rejected with the reason, since nobody can call them.
+ */
+export function parseMobile(raw: string): Parsed<Mobile> {
+  const s = compact(raw).replace(/[()（）[\]]/g, "");
+  if (/[*＊]/.test(s) || /\d{3}x{4}\d{4}/i.test(s)) {
+    return fail(
+      `Recipient mobile ${show(raw)} is masked: the platform export hid the number. Export again ` +
+        "with full recipient details (or decrypt it in the platform's order tool) and re-import.",
+    );
+  }
+  let main = s;
+  let ext: string | undefined;
+  const marked = /^(.+?)(?:转|ext\.?|[,#;])(\d{1,6})$/i.exec(s);
+  if (marked?.[1] && marked[2]) {
+    main = marked[1];
+    ext = marked[2];
+  }
+  main = main.replace(/^(?:\+86|0086|86)(?=-?1)/, "");
+  let digits = main.replace(/-/g, "");
+  if (ext === undefined && !MOBILE.test(digits)) {
+    // "13800138000-1234": the last dash-separated group may be a virtual-number extension.
+    const cut = main.lastIndexOf("-");
+    const head = cut > 0 ? main.slice(0, cut).replace(/-/g, "") : "";
+    const tail = cut > 0 ? main.slice(cut + 1) : "";
+    if (MOBILE.test(head) && /^\d{1,6}$/.test(tail)) {
+      digits = head;
+      ext = tail;
+    }
+  }
+  if (!MOBILE.test(digits)) {
+    return fail(
+      `Recipient mobile ${show(raw)} is not a mainland China mobile number ` +
+        "(11 digits starting with 13–19, optionally +86 and an extension like -1234).",
+    );
+  }
+  return ok(ext === undefined ? { mobile: digits } : { mobile: digits, ext });
+}
+
+/** Digits with optional decimals, tolerating "1,234.50" thousands separators. */
+const DECIMAL = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/;
+
+/**
+ * Splits a non-negative decimal into integer digits and exactly `scale` fraction digits.
+ * Extra fraction digits are allowed only if they are zeros ("59.900" is 59.90).
+ */
+function fixedPoint(
+  s: string,
+  scale: number,
+): { int: string; frac: string } | "bad" | "too_precise" {
+  const m = DECIMAL.exec(s);
+  if (!m?.[1]) return "bad";
+  const int = m[1].replace(/,/g, "");
+  const fracRaw = m[2] ?? "";
+  if (fracRaw.length > scale && /[^0]/.test(fracRaw.slice(scale))) return "too_precise";
+  return { int, frac: fracRaw.slice(0, scale).padEnd(scale, "0") };
+}
+
+export const MAX_QUANTITY = 9999;
+
+/** A positive whole number of pieces, at most 9999 per row ("2.0" from Excel is fine). */
+export function parseQuantity(raw: string): Parsed<number> {
+  const fp = fixedPoint(compact(raw), 0);
+  const n = typeof fp === "object" && fp.int.length <= 6 ? Number(fp.int) : NaN;
+  if (!(n >= 1 && n <= MAX_QUANTITY)) {
+    return fail(`Quantity ${show(raw)} must be a whole number from 1 to ${MAX_QUANTITY}.`);
+  }
+  return ok(n);
+}
+
+/** Prices above this are typos (or a total in fen), not goods anyone ships: 100 million yuan. */
+const MAX_PRICE_YUAN_DIGITS = 8;
+
+/** Yuan with at most 2 decimals ("¥1,299.9", "59.90元") to integer fen, without floats. */
+export function parsePriceFen(raw: string): Parsed<number> {
+  const s = compact(raw)
+    .replace(/^[¥￥]/, "")
+    .replace(/元$/, "");
+  const fp = fixedPoint(s, 2);
+  if (fp === "too_precise") {
+    return fail(
+      `Unit price ${show(raw)} has more than 2 decimal places; prices are in yuan and fen.`,
+    );
+  }
+  if (fp === "bad" || fp.int.length > MAX_PRICE_YUAN_DIGITS) {
+    return fail(`Unit price ${show(raw)} is not an amount in yuan such as 59.90.`);
+  }
+  return ok(Number(fp.int) * 100 + Number(fp.frac));
+}
+
+export const MAX_WEIGHT_G = 100_000;
+
+/**
+ * Whole grams 1..100000. Bare numbers and "g"/"克" are grams; "kg"/"公斤"/"千克" are converted
+ * exactly (1.2kg → 1200), so a kilogram value that is not whole grams is an error, not rounded.
+ */
+export function parseWeightG(raw: string): Parsed<number> {
+  const s = compact(raw).toLowerCase();
+  const kg = /^(.*?)(?:kg|公斤|千克)$/.exec(s);
+  const number = kg ? (kg[1] ?? "") : s.replace(/(?:g|克)$/, "");
+  const fp = fixedPoint(number, kg ? 3 : 0);
+  // 0 is what platforms and our own template write for virtual goods (gift cards have no weight).
+  const range = `whole grams from 0 to ${MAX_WEIGHT_G}`;
+  if (fp === "too_precise") {
+    return fail(`Weight ${show(raw)} is not a whole number of grams (${range}).`);
+  }
+  const grams = typeof fp === "object" && fp.int.length <= 9 ? Number(fp.int + fp.frac) : NaN;
+  if (!(grams >= 0 && grams <= MAX_WEIGHT_G)) {
+    return fail(`Weight ${show(raw)} must be ${range} (a "kg" suffix is converted).`);
+  }
+  return ok(grams);
+}
+
+const TRUE_WORDS = new Set(["是", "y", "yes", "true", "1"]);
+const FALSE_WORDS = new Set(["否", "n", "no", "false", "0", ""]);
+
+/** 是/否, Y/N, yes/no, true/false (Excel writes TRUE/FALSE), 1/0; empty means no. */
+export function parseFlag(raw: string): Parsed<boolean> {
+  const s = compact(raw).toLowerCase();
+  if (TRUE_WORDS.has(s)) return ok(true);
+  if (FALSE_WORDS.has(s)) return ok(false);
+  return fail(
+    `Virtual item ${show(raw)} must be 是 or 否 (also Y/N, true/false, 1/0, or empty for no).`,
+  );
+}
+
+const DATE_TIME =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d{1,3})?)?)?$/;
+/** Asia/Shanghai is UTC+8 all year; China has had no daylight saving time since 1991. */
+const SHANGHAI_OFFSET_H = 8;
+
+const dateReason = (raw: string) =>
+  `Paid time ${show(raw)} is not a date-time like 2024-06-18 20:15:00 (Beijing time).`;
+
+/**
+ * "YYYY-MM-DD HH:mm:ss" (also "/" or "." separators, no leading zeros, seconds or time
+ * optional, which is what Excel writes when it re-saves a CSV) read as Beijing time → UTC Date.
+ * Impossible dates such as 2024-02-30 are rejected rather than rolled over into March.
+ */
+export function parseShanghaiDateTime(raw: string): Parsed<Date> {
+  const s = (PRINTABLE_ASCII.test(raw) ? raw : raw.normalize("NFKC")).trim().replace(/\s+/g, " ");
+  const m = DATE_TIME.exec(s);
+  if (!m) return fail(dateReason(raw));
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (y < 2000 || y > 2099 || h > 23 || mi > 59 || sec > 59) return fail(dateReason(raw));
+  const utc = Date.UTC(y, mo - 1, d, h - SHANGHAI_OFFSET_H, mi, sec);
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return fail(dateReason(raw));
+  return ok(new Date(utc));
+}

@@ -1,0 +1,218 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import {
+  orderItems,
+  orders,
+  shipmentItems,
+  shipmentOrders,
+  shipments,
+  shops,
+  warehouses,
+  type ParcelStatus,
+} from "@/db/schema";
+import { maskMobile, maskName } from "@/server/orders/rules";
+import type { QueueFilter } from "./schemas";
+
+/** The warehouse's queue: parcels by status tab, newest first, keyset-paginated. */
+export async function listQueue(db: Db | Tx, f: QueueFilter) {
+  const where: SQL[] = [eq(shipments.status, f.status)];
+  if (f.held === true) where.push(isNotNull(shipments.heldAt));
+  if (f.held === false) where.push(isNull(shipments.heldAt));
+  if (f.warehouseId) where.push(eq(shipments.warehouseId, f.warehouseId));
+  if (f.shopId) {
+    where.push(
+      sql`exists (select 1 from ${shipmentOrders} so join ${orders} o on o.id = so.order_id where so.shipment_id = ${shipments.id} and o.shop_id = ${f.shopId})`,
+    );
+  }
+  if (f.provinceCode) where.push(eq(shipments.provinceCode, f.provinceCode));
+  const parcelCode = f.q ? /^P(\d{1,15})$/i.exec(f.q) : null;
+  if (parcelCode) {
+    where.push(eq(shipments.id, Number(parcelCode[1])));
+  } else if (f.q) {
+    where.push(
+      or(
+        eq(shipments.recipientName, f.q),
+        eq(shipments.recipientMobile, f.q),
+        eq(shipments.trackingNo, f.q),
+        sql`exists (select 1 from ${shipmentOrders} so join ${orders} o on o.id = so.order_id where so.shipment_id = ${shipments.id} and (o.platform_order_no = ${f.q} or o.id::text = ${f.q}))`,
+      )!,
+    );
+  }
+  if (f.cursor) {
+    where.push(
+      or(
+        lt(shipments.createdAt, f.cursor.createdAt),
+        and(eq(shipments.createdAt, f.cursor.createdAt), lt(shipments.id, f.cursor.id)),
+      )!,
+    );
+  }
+  const rows = await db
+    .select({
+      id: shipments.id,
+      status: shipments.status,
+      warehouseName: warehouses.name,
+      recipientName: shipments.recipientName,
+      recipientMobile: shipments.recipientMobile,
+      regionText: shipments.regionText,
+      heldAt: shipments.heldAt,
+      holdReason: shipments.holdReason,
+      weightG: shipments.weightG,
+      trackingNo: shipments.trackingNo,
+      recipientKey: shipments.recipientKey,
+      createdAt: shipments.createdAt,
+    })
+    .from(shipments)
+    .innerJoin(warehouses, eq(warehouses.id, shipments.warehouseId))
+    .where(and(...where))
+    .orderBy(desc(shipments.createdAt), desc(shipments.id))
+    .limit(f.limit + 1);
+  const hasMore = rows.length > f.limit;
+  const page = hasMore ? rows.slice(0, f.limit) : rows;
+  const ids = page.map((r) => r.id);
+  const details = await parcelContents(db, ids);
+  const keys = [...new Set(page.map((r) => r.recipientKey))];
+  const twins = keys.length
+    ? await db
+        .select({ key: shipments.recipientKey, n: sql<number>`count(*)::int` })
+        .from(shipments)
+        .where(and(inArray(shipments.recipientKey, keys), eq(shipments.status, "AWAITING_PACK")))
+        .groupBy(shipments.recipientKey)
+    : [];
+  const twinCount = new Map(twins.map((t) => [t.key, t.n]));
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => {
+      const d = details.get(r.id);
+      return {
+        id: r.id,
+        status: r.status,
+        warehouseName: r.warehouseName,
+        recipientName: maskName(r.recipientName),
+        recipientMobile: maskMobile(r.recipientMobile),
+        region: r.regionText,
+        held: r.heldAt !== null,
+        holdReason: r.holdReason,
+        weightG: r.weightG,
+        trackingNo: r.trackingNo,
+        createdAt: r.createdAt,
+        orders: d?.orders ?? [],
+        items: d?.items ?? [],
+        mergeable: r.status === "AWAITING_PACK" && (twinCount.get(r.recipientKey) ?? 0) > 1,
+      };
+    }),
+    nextCursor: hasMore && last ? { createdAt: last.createdAt, id: last.id } : undefined,
+  };
+}
+
+/** Orders and lines in each parcel. */
+export async function parcelContents(db: Db | Tx, parcelIds: number[]) {
+  const out = new Map<
+    number,
+    {
+      orders: {
+        id: number;
+        platformOrderNo: string;
+        shopName: string;
+        buyerRemark: string | null;
+      }[];
+      items: {
+        orderItemId: number;
+        orderId: number;
+        sku: string;
+        name: string;
+        barcode: string | null;
+        quantity: number;
+        weightG: number | null;
+      }[];
+    }
+  >();
+  if (parcelIds.length === 0) return out;
+  const [os, its] = await Promise.all([
+    db
+      .select({
+        shipmentId: shipmentOrders.shipmentId,
+        id: orders.id,
+        platformOrderNo: orders.platformOrderNo,
+        shopName: shops.name,
+        buyerRemark: orders.buyerRemark,
+      })
+      .from(shipmentOrders)
+      .innerJoin(orders, eq(orders.id, shipmentOrders.orderId))
+      .innerJoin(shops, eq(shops.id, orders.shopId))
+      .where(inArray(shipmentOrders.shipmentId, parcelIds))
+      .orderBy(asc(orders.id)),
+    db
+      .select({
+        shipmentId: shipmentItems.shipmentId,
+        orderItemId: orderItems.id,
+        orderId: orderItems.orderId,
+        sku: orderItems.sku,
+        name: orderItems.name,
+        barcode: orderItems.barcode,
+        quantity: shipmentItems.quantity,
+        weightG: orderItems.weightG,
+      })
+      .from(shipmentItems)
+      .innerJoin(orderItems, eq(orderItems.id, shipmentItems.orderItemId))
+      .where(inArray(shipmentItems.shipmentId, parcelIds))
+      .orderBy(asc(orderItems.orderId), asc(orderItems.lineNo)),
+  ]);
+  for (const id of parcelIds) out.set(id, { orders: [], items: [] });
+  for (const { shipmentId, ...o } of os) out.get(shipmentId)!.orders.push(o);
+  for (const { shipmentId, ...i } of its) out.get(shipmentId)!.items.push(i);
+  return out;
+}
+
+export async function lockParcels(tx: Tx, ids: number[]) {
+  if (ids.length === 0) return [];
+  return tx
+    .select()
+    .from(shipments)
+    .where(inArray(shipments.id, ids))
+    .orderBy(asc(shipments.id))
+    .for("update");
+}
+
+export async function setParcelStatus(tx: Db | Tx, ids: number[], status: ParcelStatus) {
+  if (ids.length === 0) return;
+  await tx
+    .update(shipments)
+    .set({ status, updatedAt: new Date() })
+    .where(inArray(shipments.id, ids));
+}
+
+/** Parcel statuses of each order, to derive the order's status from them. */
+export async function parcelStatusesOfOrders(tx: Db | Tx, orderIds: number[]) {
+  const rows = orderIds.length
+    ? await tx
+        .select({ orderId: shipmentOrders.orderId, status: shipments.status })
+        .from(shipmentOrders)
+        .innerJoin(shipments, eq(shipments.id, shipmentOrders.shipmentId))
+        .where(inArray(shipmentOrders.orderId, orderIds))
+    : [];
+  const map = new Map<number, ParcelStatus[]>(orderIds.map((id) => [id, []]));
+  for (const r of rows) map.get(r.orderId)!.push(r.status);
+  return map;
+}
+
+/** Finds the parcel to pack for whatever the scanner read: order no, platform order no or parcel id. */
+export async function findParcelsByScan(db: Db | Tx, code: string) {
+  const byOrder = await db
+    .select({ id: shipments.id, status: shipments.status, heldAt: shipments.heldAt })
+    .from(shipmentOrders)
+    .innerJoin(orders, eq(orders.id, shipmentOrders.orderId))
+    .innerJoin(shipments, eq(shipments.id, shipmentOrders.shipmentId))
+    .where(
+      /^\d{1,15}$/.test(code)
+        ? or(eq(orders.platformOrderNo, code), eq(orders.id, Number(code)))
+        : eq(orders.platformOrderNo, code),
+    )
+    .orderBy(asc(shipments.id));
+  if (byOrder.length > 0) return byOrder;
+  const m = /^P(\d{1,15})$/i.exec(code);
+  if (!m) return [];
+  return db
+    .select({ id: shipments.id, status: shipments.status, heldAt: shipments.heldAt })
+    .from(shipments)
+    .where(eq(shipments.id, Number(m[1])));
+}
