@@ -6,7 +6,12 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { execSync } from "node:child_process";
-import { copyBaseline, loadRoute, startConsole } from "./baselines";
+import { copyBaseline, loadOrderCreation, loadRoute, startConsole } from "./baselines";
+import { importBench } from "./imports";
+import { labelBench } from "./labels";
+import { waybillBench } from "./waybills";
+import { assignmentBench } from "@/server/assignment/bench";
+import { freightBench } from "@/server/freight/bench";
 import { formatTable, withinBudget, type Figure } from "./harness";
 
 const pgUrl =
@@ -16,10 +21,16 @@ const pgUrl =
 const figures: Figure[] = [];
 const skipped: string[] = [];
 
+figures.push(...freightBench());
+figures.push(...assignmentBench());
+figures.push(...(await waybillBench(1_000)));
+figures.push(...(await labelBench(500)));
+
 try {
   figures.push(...(await copyBaseline(pgUrl, 100_000)));
+  figures.push(...(await importBench(pgUrl, 100_000)));
 } catch (error) {
-  skipped.push(`raw COPY: no PostgreSQL at ${new URL(pgUrl).host} (${(error as Error).message})`);
+  skipped.push(`PostgreSQL figures: ${new URL(pgUrl).host} (${(error as Error).message})`);
 }
 
 if (!existsSync(".next/BUILD_ID")) execSync("npx next build", { stdio: "inherit" });
@@ -32,6 +43,7 @@ try {
       "GET /api/health (1 DB round trip, embedded)",
     )),
   );
+  figures.push(...(await loadOrderCreation(consoleServer.url, "demo-api-key-0000000000000000")));
 } finally {
   await consoleServer.stop();
 }

@@ -1,4 +1,9 @@
 import { z } from "zod";
+import { labelTemplates } from "@/db/schema/waybills";
+
+/** Label paper the account prints on, and how many calls may be in flight to the courier. */
+const labelTemplate = z.enum(labelTemplates);
+const maxConcurrency = z.int().min(1).max(32);
 
 export const accountIdSchema = z
   .string()
@@ -21,6 +26,8 @@ export const createAccountInput = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }).optional(),
   credentials: z.record(z.string(), z.string().trim().max(4000)),
   pushAllowIps: ipList.optional(),
+  labelTemplate: labelTemplate.optional(),
+  maxConcurrency: maxConcurrency.optional(),
 });
 export type CreateAccountInput = z.infer<typeof createAccountInput>;
 
@@ -36,6 +43,8 @@ export const updateAccountInput = z.object({
   credentials: z.record(z.string(), z.string().trim().max(4000)).optional(),
   enabled: z.boolean().optional(),
   pushAllowIps: ipList.optional(),
+  labelTemplate: labelTemplate.optional(),
+  maxConcurrency: maxConcurrency.optional(),
 });
 export type UpdateAccountInput = z.infer<typeof updateAccountInput>;
 
@@ -51,6 +60,8 @@ export const accountView = z.object({
   /** Push URL path with the account's secret token, to paste into the courier's portal. */
   pushPath: z.string(),
   pushAllowIps: z.string().nullable(),
+  labelTemplate,
+  maxConcurrency: z.int(),
   updatedAt: z.date(),
 });
 export type AccountView = z.infer<typeof accountView>;

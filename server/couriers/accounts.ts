@@ -5,6 +5,7 @@ import { courierAccounts, type CourierAccountRow } from "@/db/schema";
 import { writeAudit } from "@/server/audit/queries";
 import type { SessionUser } from "@/server/auth/session";
 import { DomainError } from "@/server/errors";
+import { findCourier } from "./catalog";
 import type { CourierAccountConfig } from "./contract";
 import type { CredentialField } from "./credential-fields";
 import { resolveCourier } from "./resolve";
@@ -44,6 +45,8 @@ function toView(
     credentials: masked(fields, credentials),
     pushPath: pushPathOf(row.id, row.pushToken),
     pushAllowIps: row.pushAllowIps,
+    labelTemplate: row.labelTemplate,
+    maxConcurrency: row.maxConcurrency,
     updatedAt: row.updatedAt,
   };
 }
@@ -139,6 +142,10 @@ export async function createAccount(
         credentials: encryptSecret(JSON.stringify(input.credentials), key),
         pushToken: randomBytes(18).toString("base64url"),
         pushAllowIps: input.pushAllowIps ?? null,
+        // The courier's own e-waybill paper unless the account says otherwise.
+        labelTemplate:
+          input.labelTemplate ?? findCourier(input.courier)?.defaultLabelSize ?? "100x180",
+        ...(input.maxConcurrency ? { maxConcurrency: input.maxConcurrency } : {}),
       })
       .returning();
     const view = toView(
@@ -185,6 +192,8 @@ export async function updateAccount(
         baseUrl: input.baseUrl === undefined ? row.baseUrl : input.baseUrl,
         enabled: input.enabled ?? row.enabled,
         pushAllowIps: input.pushAllowIps === undefined ? row.pushAllowIps : input.pushAllowIps,
+        labelTemplate: input.labelTemplate ?? row.labelTemplate,
+        maxConcurrency: input.maxConcurrency ?? row.maxConcurrency,
         credentials,
         updatedAt: new Date(),
       })
@@ -228,5 +237,7 @@ function auditShape(v: AccountView): Record<string, unknown> {
     baseUrl: v.baseUrl,
     enabled: v.enabled,
     credentials: v.credentials,
+    labelTemplate: v.labelTemplate,
+    maxConcurrency: v.maxConcurrency,
   };
 }

@@ -1,4 +1,14 @@
-import { History, Truck, Users } from "lucide-react";
+import {
+  BookOpen,
+  History,
+  KeyRound,
+  Receipt,
+  Route,
+  Store,
+  Truck,
+  Users,
+  Warehouse,
+} from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/empty-state";
@@ -17,11 +27,53 @@ export default async function SettingsPage() {
       allowed: can(session.user.role, "users.manage"),
     },
     {
+      href: "/settings/shops",
+      icon: Store,
+      title: t("shops.title"),
+      hint: t("shops.cardHint"),
+      allowed: can(session.user.role, "settings.view"),
+    },
+    {
+      href: "/settings/warehouses",
+      icon: Warehouse,
+      title: t("warehouses.title"),
+      hint: t("warehouses.cardHint"),
+      allowed: can(session.user.role, "settings.view"),
+    },
+    {
+      href: "/settings/api-keys",
+      icon: KeyRound,
+      title: t("apiKeys.title"),
+      hint: t("apiKeys.cardHint"),
+      allowed: can(session.user.role, "apiKeys.manage"),
+    },
+    {
+      href: "/settings/api-docs",
+      icon: BookOpen,
+      title: t("apiDocs.title"),
+      hint: t("apiDocs.cardHint"),
+      allowed: can(session.user.role, "settings.view"),
+    },
+    {
       href: "/settings/couriers",
       icon: Truck,
       title: t("settings.couriers"),
       hint: t("settings.couriersHint"),
       allowed: can(session.user.role, "couriers.view"),
+    },
+    {
+      href: "/settings/freight",
+      icon: Receipt,
+      title: t("freight.settingsTitle"),
+      hint: t("freight.cardHint"),
+      allowed: can(session.user.role, "settings.view"),
+    },
+    {
+      href: "/settings/assignment",
+      icon: Route,
+      title: t("assignment.title"),
+      hint: t("assignment.cardHint"),
+      allowed: can(session.user.role, "shops.manage"),
     },
     {
       href: "/settings/audit",

@@ -11,6 +11,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { FieldError, Input, Label, NativeSelect } from "@/components/ui/input";
 
 type Field = { key: string; secret: boolean; required?: boolean };
+const labelTemplates = ["76x130", "100x150", "100x180"] as const;
+type LabelTemplate = (typeof labelTemplates)[number];
 type Courier = { code: string; nameZh: string; nameEn: string; credentialFields: readonly Field[] };
 
 export function CreateAccountDialog({
@@ -34,6 +36,9 @@ export function CreateAccountDialog({
     name: "",
     environment: "sandbox" as "sandbox" | "production",
     baseUrl: "",
+    /** "" = the courier's own label size. */
+    labelTemplate: "" as LabelTemplate | "",
+    maxConcurrency: 4,
   });
   const [credentials, setCredentials] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -47,6 +52,12 @@ export function CreateAccountDialog({
     if (!/^[a-z0-9][a-z0-9-]{2,39}$/.test(form.id)) local.id = "slug";
     if (!form.name.trim()) local.name = "required";
     if (form.baseUrl && !/^https?:\/\/\S+$/.test(form.baseUrl)) local.baseUrl = "url";
+    if (
+      !Number.isInteger(form.maxConcurrency) ||
+      form.maxConcurrency < 1 ||
+      form.maxConcurrency > 32
+    )
+      local.maxConcurrency = "waybills.accountFields.maxConcurrencyRange";
     for (const f of fields) {
       if (f.required !== false && !credentials[f.key]?.trim())
         local[`credentials.${f.key}`] = "required";
@@ -58,6 +69,7 @@ export function CreateAccountDialog({
         ...form,
         courier,
         baseUrl: form.baseUrl || undefined,
+        labelTemplate: form.labelTemplate || undefined,
         credentials: Object.fromEntries(
           fields.flatMap((f) =>
             credentials[f.key]?.trim() ? [[f.key, credentials[f.key]!.trim()]] : [],
@@ -65,7 +77,14 @@ export function CreateAccountDialog({
         ),
       });
       onOpenChange(false);
-      setForm({ id: "", name: "", environment: "sandbox", baseUrl: "" });
+      setForm({
+        id: "",
+        name: "",
+        environment: "sandbox",
+        baseUrl: "",
+        labelTemplate: "",
+        maxConcurrency: 4,
+      });
       setCredentials({});
       onCreated(account.name);
     } catch (error) {
@@ -145,6 +164,47 @@ export function CreateAccountDialog({
             onChange={(e) => setForm({ ...form, baseUrl: e.target.value })}
           />
           <FieldError>{msg(errors.baseUrl)}</FieldError>
+        </div>
+        <div className="grid grid-cols-2 gap-3">
+          <div className="flex flex-col gap-1">
+            <Label htmlFor="acc-label">{t("waybills.accountFields.labelTemplate")}</Label>
+            <NativeSelect
+              id="acc-label"
+              value={form.labelTemplate}
+              onChange={(e) =>
+                setForm({ ...form, labelTemplate: e.target.value as LabelTemplate | "" })
+              }
+            >
+              <option value="">{t("waybills.accountFields.courierDefault")}</option>
+              {labelTemplates.map((size) => (
+                <option key={size} value={size}>
+                  {t(`waybills.accountFields.templates.${size}`)}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+          <div className="flex flex-col gap-1">
+            <Label htmlFor="acc-concurrency">{t("waybills.accountFields.maxConcurrency")}</Label>
+            <Input
+              id="acc-concurrency"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={32}
+              step={1}
+              value={form.maxConcurrency}
+              aria-invalid={!!errors.maxConcurrency}
+              onChange={(e) => setForm({ ...form, maxConcurrency: e.target.valueAsNumber })}
+            />
+          </div>
+          <p className="col-span-2 -mt-2 text-[11px] text-slate-500">
+            {t("waybills.accountFields.maxConcurrencyHint")}
+          </p>
+          {errors.maxConcurrency ? (
+            <div className="col-span-2 -mt-2">
+              <FieldError>{msg(errors.maxConcurrency)}</FieldError>
+            </div>
+          ) : null}
         </div>
         <fieldset className="flex flex-col gap-2 rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-xs font-medium text-slate-700">
