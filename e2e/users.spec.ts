@@ -33,6 +33,7 @@ test("an admin creates a user, who can then sign in with the right menu; deactiv
     "订单导入",
     "发货",
     "打印",
+    "运费计算",
   ]);
 
   page.once("dialog", (d) => void d.accept());

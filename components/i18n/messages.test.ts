@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sections } from "@/server/auth/permissions";
 import { catalogues } from "./messages";
 
 const en = catalogues.en;
@@ -32,6 +33,13 @@ describe("message catalogues", () => {
       expect(String(z[k]).trim(), k).not.toBe("");
       const ph = (s: unknown) => (String(s).match(/\{\w+\}/g) ?? []).sort();
       expect(ph(z[k]), k).toEqual(ph(e[k]));
+    }
+  });
+
+  it("every navigation section has its menu label in both languages", () => {
+    for (const cat of [en, zh]) {
+      const nav = cat.nav as Record<string, string>;
+      for (const { key } of sections) expect(nav[key], `nav.${key}`).toBeTruthy();
     }
   });
 });
