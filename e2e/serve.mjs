@@ -3,8 +3,10 @@ import { execSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 
 const port = process.env.E2E_PORT ?? "3100";
-const dataDir = ".data/e2e/pglite";
-rmSync(".data/e2e", { recursive: true, force: true });
+// One data folder per port, so two suites (NEXT_DIST_DIR + E2E_PORT) can run side by side.
+const root = port === "3100" ? ".data/e2e" : `.data/e2e-${port}`;
+const dataDir = `${root}/pglite`;
+rmSync(root, { recursive: true, force: true });
 if (!process.env.E2E_SKIP_BUILD) execSync("npx next build", { stdio: "inherit" });
 const env = {
   ...process.env,
