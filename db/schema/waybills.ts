@@ -90,9 +90,12 @@ export const waybillBatchItems = pgTable(
     shipmentId: bigint("shipment_id", { mode: "number" })
       .notNull()
       .references(() => shipments.id, { onDelete: "cascade" }),
-    accountId: text("account_id")
-      .notNull()
-      .references(() => courierAccounts.id),
+    /**
+     * The account the parcel is issued on. Null only on a failed item whose parcel courier
+     * assignment found no courier for (errorKind NO_COURIER): the failure is recorded like any
+     * other, so the shipping queue shows it and auto-shipping backs off.
+     */
+    accountId: text("account_id").references(() => courierAccounts.id),
     status: text("status", { enum: ["pending", "issued", "failed"] })
       .notNull()
       .default("pending"),

@@ -63,6 +63,14 @@ export async function runIssuance(db: Db, key: Buffer, batchId: number, opts: Ru
       writer.add({ parcelId: parcel.id, kind: "existing", waybillId: parcel.active.id });
     } else if (refusal) {
       writer.add({ parcelId: parcel.id, kind: "failed", errorKind: "STATE", error: refusal });
+    } else if (!item.accountId) {
+      // Never written as pending (a retry without an account leaves these failed); defensive.
+      writer.add({
+        parcelId: parcel.id,
+        kind: "failed",
+        errorKind: "NO_COURIER",
+        error: "no courier account for this parcel",
+      });
     } else {
       byAccount.set(item.accountId, [...(byAccount.get(item.accountId) ?? []), parcel]);
     }

@@ -135,7 +135,7 @@ export async function batchWithItems(db: Db | Tx, batchId: number) {
       sortingCode: waybills.sortingCode,
     })
     .from(waybillBatchItems)
-    .innerJoin(courierAccounts, eq(courierAccounts.id, waybillBatchItems.accountId))
+    .leftJoin(courierAccounts, eq(courierAccounts.id, waybillBatchItems.accountId))
     .leftJoin(waybills, eq(waybills.id, waybillBatchItems.waybillId))
     .where(eq(waybillBatchItems.batchId, batchId))
     .orderBy(asc(waybillBatchItems.shipmentId));

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { courierAccounts, waybillBatches, waybillBatchItems } from "@/db/schema";
 import { breakers } from "@/server/couriers/resilience";
@@ -145,6 +145,8 @@ export async function retryItems(
           eq(waybillBatchItems.batchId, input.batchId),
           inArray(waybillBatchItems.shipmentId, input.parcelIds),
           eq(waybillBatchItems.status, "failed"),
+          // A parcel no courier was found for stays failed unless the retry names an account.
+          input.accountId ? undefined : isNotNull(waybillBatchItems.accountId),
         ),
       )
       .returning({ id: waybillBatchItems.shipmentId });

@@ -1,0 +1,1 @@
+ALTER TABLE "waybill_batch_items" ALTER COLUMN "account_id" DROP NOT NULL;
