@@ -46,10 +46,40 @@ async function loadConfig(db: Conn) {
  */
 export async function assignParcels(
   db: Db,
-  _actor: Actor,
+  actor: Actor,
   parcelIds: readonly number[],
 ): Promise<AssignOutcome[]> {
+  return (await assignIfConfigured(db, actor, parcelIds, { always: true })).outcomes;
+}
+
+/**
+ * Whether assignment has anything to work with: at least one enabled account with an enabled
+ * freight template. Without one every parcel would come out "no courier", which says nothing
+ * about the parcel and everything about a console nobody has set up freight in yet.
+ */
+export function assignmentConfigured(candidates: readonly { templates: readonly unknown[] }[]) {
+  return candidates.some((c) => c.templates.length > 0);
+}
+
+/**
+ * assignParcels for issuance: when assignment is not configured at all (see
+ * assignmentConfigured) nothing is assigned or stored and `configured` is false, so issuance
+ * can fall back to the shop's default account; with `always` it assigns regardless.
+ */
+export async function assignIfConfigured(
+  db: Db,
+  _actor: Actor,
+  parcelIds: readonly number[],
+  opts: { always?: boolean } = {},
+): Promise<{
+  configured: boolean;
+  outcomes: AssignOutcome[];
+  results: Map<number, AssignmentResult>;
+}> {
   const config = await loadConfig(db);
+  const configured = assignmentConfigured(config.candidates);
+  const results = new Map<number, AssignmentResult>();
+  if (!configured && !opts.always) return { configured, outcomes: [], results };
   const out: AssignOutcome[] = [];
   for (const parcelId of [...new Set(parcelIds)]) {
     const ctx = await parcelFacts(db, parcelId);
@@ -78,9 +108,10 @@ export async function assignParcels(
         updatedAt: new Date(),
       })
       .where(eq(shipments.id, parcelId));
+    results.set(parcelId, result);
     out.push({ parcelId, ok: true, accountId, explanation: result.explanation });
   }
-  return out;
+  return { configured, outcomes: out, results };
 }
 
 export type OverrideInput = { parcelId: number; accountId: string; reason: string };

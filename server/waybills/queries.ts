@@ -27,6 +27,8 @@ export type ParcelForIssuing = IssuingParcel & {
   cancelled: number;
   /** The account courier assignment chose for the parcel, if it ran. */
   assignedAccountId: string | null;
+  /** Set when a person overrode assignment's choice. */
+  assignmentOverrideReason: string | null;
   /** The default courier account of the shop of the parcel's first order. */
   shopAccountId: string | null;
 };

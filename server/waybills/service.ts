@@ -5,6 +5,9 @@ import { breakers } from "@/server/couriers/resilience";
 import { resolveCourier } from "@/server/couriers/resolve";
 import { DomainError } from "@/server/errors";
 import type { OrderActor } from "@/server/orders/service";
+import { assignIfConfigured } from "@/server/assignment/service";
+import type { AssignmentResult } from "@/server/assignment/types";
+import { chooseAccount, needsAssignment } from "./account-choice";
 import { stateRefusal, type RunOptions } from "./issue-run";
 import { enqueueIssuance } from "./jobs";
 import * as q from "./queries";
@@ -29,14 +32,45 @@ async function mustHaveAccounts(db: Db, ids: (string | undefined)[]) {
 }
 
 /**
- * Records the batch and its items. Each parcel's account: its own override, else the batch's,
- * else the one courier assignment chose for it, else its shop's default. Parcels that already have an active waybill are issued with it (never
- * a second one); parcels that are not packed or are held fail at once with the reason.
+ * Records the batch and its items. Each parcel's account comes from chooseAccount
+ * (account-choice.ts): the dialog's per-parcel choice, else the batch's, else courier assignment
+ * (run here first for parcels that have none yet, and for every parcel not overridden when
+ * `reassign` — auto-shipping at packing), else the shop's default only when assignment is not
+ * configured at all. A parcel assignment finds no courier for fails with the explanation.
+ * Parcels that already have an active waybill are issued with it (never a second one); parcels
+ * that are not packed or are held fail at once with the reason.
  */
-export async function createIssuanceBatch(db: Db, actor: OrderActor, input: IssueInput) {
+export async function createIssuanceBatch(
+  db: Db,
+  actor: OrderActor,
+  input: IssueInput,
+  opts: { reassign?: boolean } = {},
+) {
   await mustHaveAccounts(db, [input.accountId, ...Object.values(input.accountByParcel ?? {})]);
   const ids = [...new Set(input.parcelIds)];
   const parcels = await q.parcelsForIssuing(db, ids);
+  const toAssign = [...parcels.values()]
+    .filter(
+      (p) =>
+        !p.active &&
+        needsAssignment({
+          parcelAccountId: input.accountByParcel?.[String(p.id)],
+          batchAccountId: input.accountId,
+          assignedAccountId: p.assignedAccountId,
+          overridden: p.assignmentOverrideReason !== null,
+          issuable: stateRefusal(p) === null,
+          reassign: opts.reassign ?? false,
+        }),
+    )
+    .map((p) => p.id);
+  const assigned =
+    toAssign.length > 0
+      ? await assignIfConfigured(db, { userId: actor.userId }, toAssign)
+      : { configured: true, outcomes: [], results: new Map<number, AssignmentResult>() };
+  for (const o of assigned.outcomes) {
+    const p = parcels.get(o.parcelId);
+    if (p && o.ok) p.assignedAccountId = o.accountId;
+  }
   const rejected: Rejected[] = [];
   const items: (typeof waybillBatchItems.$inferInsert)[] = [];
   for (const id of ids) {
@@ -55,32 +89,43 @@ export async function createIssuanceBatch(db: Db, actor: OrderActor, input: Issu
       });
       continue;
     }
-    const accountId =
-      input.accountByParcel?.[String(id)] ??
-      input.accountId ??
-      p.assignedAccountId ??
-      p.shopAccountId;
-    if (!accountId) {
+    const refusal = stateRefusal(p);
+    const choice = chooseAccount({
+      parcelAccountId: input.accountByParcel?.[String(id)],
+      batchAccountId: input.accountId,
+      assignedAccountId: p.assignedAccountId,
+      overridden: p.assignmentOverrideReason !== null,
+      assignmentConfigured: assigned.configured,
+      noCourierExplanation: assigned.results.get(id)?.explanation.en,
+      shopAccountId: p.shopAccountId,
+    });
+    if (refusal) {
+      items.push({
+        batchId: 0,
+        shipmentId: id,
+        accountId: choice.kind === "account" ? choice.accountId : null,
+        status: "failed",
+        errorKind: "STATE",
+        error: refusal,
+      });
+    } else if (choice.kind === "account") {
+      items.push({ batchId: 0, shipmentId: id, accountId: choice.accountId, status: "pending" });
+    } else if (choice.kind === "no_courier") {
+      items.push({
+        batchId: 0,
+        shipmentId: id,
+        accountId: null,
+        status: "failed",
+        errorKind: "NO_COURIER",
+        error: choice.reason,
+      });
+    } else {
       rejected.push({
         parcelId: id,
         code: "NO_ACCOUNT",
         reason: "no courier account: choose one for the batch, or set the shop's default account",
       });
-      continue;
     }
-    const refusal = stateRefusal(p);
-    items.push(
-      refusal
-        ? {
-            batchId: 0,
-            shipmentId: id,
-            accountId,
-            status: "failed",
-            errorKind: "STATE",
-            error: refusal,
-          }
-        : { batchId: 0, shipmentId: id, accountId, status: "pending" },
-    );
   }
   if (items.length === 0) {
     throw new DomainError(
@@ -114,9 +159,9 @@ export async function startIssuance(
   key: Buffer,
   actor: OrderActor,
   input: IssueInput,
-  opts?: RunOptions,
+  opts?: RunOptions & { reassign?: boolean },
 ) {
-  const created = await createIssuanceBatch(db, actor, input);
+  const created = await createIssuanceBatch(db, actor, input, { reassign: opts?.reassign });
   await enqueueIssuance(db, key, created.batchId, opts);
   return created;
 }
