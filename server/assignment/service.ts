@@ -220,6 +220,35 @@ export async function assignmentsForOrder(db: Conn, orderId: number) {
   };
 }
 
+/** One parcel's assignment with its account, for the shipping queue's explanation popover. */
+export async function assignmentForParcel(db: Conn, parcelId: number) {
+  const [row] = await db
+    .select({
+      parcelId: shipments.id,
+      assignment: shipments.assignment,
+      overrideReason: shipments.assignmentOverrideReason,
+      accountId: shipments.assignedAccountId,
+      accountName: courierAccounts.name,
+      courier: courierAccounts.courier,
+    })
+    .from(shipments)
+    .leftJoin(courierAccounts, eq(courierAccounts.id, shipments.assignedAccountId))
+    .where(eq(shipments.id, parcelId));
+  if (!row) {
+    throw new DomainError("NOT_FOUND", "No such parcel", {
+      messageKey: "assignment.errors.parcelNotFound",
+    });
+  }
+  return {
+    parcelId: row.parcelId,
+    assignment: (row.assignment ?? null) as AssignmentResult | null,
+    overrideReason: row.overrideReason,
+    account: row.accountId
+      ? { id: row.accountId, name: row.accountName ?? row.accountId, courier: row.courier ?? "" }
+      : null,
+  };
+}
+
 export type SampleParcel = {
   shopId: string;
   destination: DestinationInput;

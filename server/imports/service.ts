@@ -6,6 +6,7 @@ import type { Db } from "@/db/client";
 import { importBatches, importRows, orders, shops } from "@/db/schema";
 import { DomainError } from "@/server/errors";
 import { insertOrderGraphs } from "@/server/orders/bulk";
+import { enqueueAutoShip } from "@/server/waybills/auto-ship";
 import type { NewOrder } from "@/server/orders/queries";
 import { importAddressParser } from "./address";
 import { forgetAnalysis, mappingKey, recallAnalysis, rememberAnalysis } from "./analysis-cache";
@@ -385,7 +386,11 @@ export async function commitImport(db: Db, id: number, options: CommitOptions = 
     .where(eq(importBatches.id, id));
   let found: ImportOrder[] | null = await ordersToCommit(db, batch);
   const [shop] = await db
-    .select({ id: shops.id, defaultWarehouseId: shops.defaultWarehouseId })
+    .select({
+      id: shops.id,
+      defaultWarehouseId: shops.defaultWarehouseId,
+      autoShip: shops.autoShip,
+    })
     .from(shops)
     .where(eq(shops.id, batch.shopId));
   const existing = await existingOrderNos(
@@ -426,7 +431,10 @@ export async function commitImport(db: Db, id: number, options: CommitOptions = 
           `import:${id}`,
         ),
       );
-      created += ids.filter((x) => x !== null).length;
+      const fresh = ids.filter((x): x is number => x !== null);
+      created += fresh.length;
+      // Committed: a shop that auto-ships gets these orders' parcels assigned (a durable job).
+      if (shop?.autoShip && fresh.length > 0) await enqueueAutoShip(db, { orderIds: fresh });
       processed += rows;
       // Chunks finish out of order when several are in flight: progress only moves forward.
       await db

@@ -5,6 +5,7 @@ import { recordHeartbeat } from "@/server/health/queries";
 import { purgeExpiredIdempotencyKeys } from "@/server/api-v1/idempotency";
 import { registerImportWorker } from "@/server/imports/jobs";
 import { getRuntime } from "@/server/runtime";
+import { registerAutoShipWorker } from "@/server/waybills/auto-ship";
 import { registerWaybillWorker } from "@/server/waybills/jobs";
 
 export const HEARTBEAT_QUEUE = "system.heartbeat";
@@ -49,6 +50,7 @@ export async function startQueue(
     await boss.send(HEARTBEAT_QUEUE, {});
     await registerImportWorker(boss, handle.db);
     await registerWaybillWorker(boss, handle.db, async () => (await getRuntime()).courierKey);
+    await registerAutoShipWorker(boss, handle.db, async () => (await getRuntime()).courierKey);
     await boss.createQueue(IDEMPOTENCY_PURGE_QUEUE, {
       name: IDEMPOTENCY_PURGE_QUEUE,
       policy: "singleton",

@@ -13,6 +13,7 @@ import { writeAudit } from "@/server/audit/queries";
 import { DomainError } from "@/server/errors";
 import { parseAddress } from "@/server/regions/address";
 import { regionPath } from "@/server/regions/data";
+import { enqueueAutoShip } from "@/server/waybills/auto-ship";
 import { insertOrderGraphs } from "./bulk";
 import * as q from "./queries";
 import { assertOrderTransition, initialOrderStatus, recipientKey } from "./rules";
@@ -130,17 +131,17 @@ function fingerprint(o: {
  * split or merged); after that the merchant gets a 409 saying why.
  */
 export async function upsertOrder(db: Db, actor: OrderActor, order: q.NewOrder) {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const existing = await q.findOrderRef(tx, order.shopId, order.platformOrderNo);
     if (!existing) {
       const [id] = await insertOrderGraphs(tx, [order], actor.label);
       if (id == null)
         throw new DomainError("CONFLICT", "The order was created concurrently; retry");
-      return { id, created: true };
+      return { id, created: true, changed: true };
     }
     const graph = (await q.getOrderGraph(tx, existing.id))!;
     if (fingerprint({ ...graph, items: graph.items }) === fingerprint(order)) {
-      return { id: existing.id, created: false };
+      return { id: existing.id, created: false, changed: false };
     }
     await q.lockOrder(tx, existing.id);
     const parcelIds = graph.parcels.map((p) => p.id);
@@ -192,8 +193,11 @@ export async function upsertOrder(db: Db, actor: OrderActor, order: q.NewOrder) 
       actor: actor.label,
       note: "order updated by the merchant",
     });
-    return { id: existing.id, created: false };
+    return { id: existing.id, created: false, changed: true };
   });
+  // After the commit: a shop that auto-ships gets the new parcels assigned (a durable job).
+  if (result.changed) await enqueueAutoShip(db, { orderIds: [result.id] });
+  return { id: result.id, created: result.created };
 }
 
 /**

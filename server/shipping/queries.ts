@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import {
+  courierAccounts,
   orderItems,
   orders,
   shipmentItems,
@@ -10,6 +11,7 @@ import {
   warehouses,
   type ParcelStatus,
 } from "@/db/schema";
+import type { Bilingual } from "@/server/assignment/types";
 import { maskMobile, maskName } from "@/server/orders/rules";
 import type { QueueFilter } from "./schemas";
 
@@ -60,9 +62,28 @@ export async function listQueue(db: Db | Tx, f: QueueFilter) {
       trackingNo: shipments.trackingNo,
       recipientKey: shipments.recipientKey,
       createdAt: shipments.createdAt,
+      // Courier assignment, compact: the full result (ranked options with quotes) is fetched
+      // when someone opens it (assignment.forParcel), not for every row of the page.
+      assignedAccountId: shipments.assignedAccountId,
+      accountName: courierAccounts.name,
+      courier: courierAccounts.courier,
+      overrideReason: shipments.assignmentOverrideReason,
+      hasAssignment: sql<boolean>`${shipments.assignment} is not null`,
+      explanation: sql<Bilingual | null>`${shipments.assignment}->'explanation'`,
+      quoteFen: sql<number | null>`(${shipments.assignment}->'chosen'->'quote'->>'totalFen')::int`,
+      // The latest issuance attempt of the parcel; shown when it failed and no waybill exists.
+      lastStatus: sql<"pending" | "issued" | "failed" | null>`li.status`,
+      lastErrorKind: sql<string | null>`li.error_kind`,
+      lastError: sql<string | null>`li.error`,
     })
     .from(shipments)
     .innerJoin(warehouses, eq(warehouses.id, shipments.warehouseId))
+    .leftJoin(courierAccounts, eq(courierAccounts.id, shipments.assignedAccountId))
+    .leftJoin(
+      sql`lateral (select i.status, i.error_kind, i.error from waybill_batch_items i
+        where i.shipment_id = ${shipments.id} order by i.updated_at desc, i.batch_id desc limit 1) li`,
+      sql`true`,
+    )
     .where(and(...where))
     .orderBy(desc(shipments.createdAt), desc(shipments.id))
     .limit(f.limit + 1);
@@ -98,9 +119,34 @@ export async function listQueue(db: Db | Tx, f: QueueFilter) {
         orders: d?.orders ?? [],
         items: d?.items ?? [],
         mergeable: r.status === "AWAITING_PACK" && (twinCount.get(r.recipientKey) ?? 0) > 1,
+        assignment: r.hasAssignment || r.assignedAccountId ? queueAssignment(r) : null,
+        lastFailure:
+          !r.trackingNo && r.lastStatus === "failed"
+            ? { kind: r.lastErrorKind, error: r.lastError ?? "" }
+            : null,
       };
     }),
     nextCursor: hasMore && last ? { createdAt: last.createdAt, id: last.id } : undefined,
+  };
+}
+
+/** The queue's view of a parcel's courier assignment. */
+function queueAssignment(r: {
+  assignedAccountId: string | null;
+  accountName: string | null;
+  courier: string | null;
+  overrideReason: string | null;
+  explanation: Bilingual | null;
+  quoteFen: number | null;
+}) {
+  return {
+    account: r.assignedAccountId
+      ? { id: r.assignedAccountId, name: r.accountName ?? r.assignedAccountId, courier: r.courier }
+      : null,
+    overridden: r.overrideReason !== null,
+    overrideReason: r.overrideReason,
+    explanation: r.explanation,
+    quoteFen: r.overrideReason === null ? r.quoteFen : null,
   };
 }
 

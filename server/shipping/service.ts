@@ -11,6 +11,7 @@ import {
   validateSplit,
 } from "@/server/orders/rules";
 import { cancelOrder, type OrderActor } from "@/server/orders/service";
+import { enqueueAutoShip, type AutoShipOptions } from "@/server/waybills/auto-ship";
 import * as q from "./queries";
 import { checkScans } from "./scan";
 import type { PackInput } from "./schemas";
@@ -125,9 +126,18 @@ export async function lookupForPacking(db: Db, code: string) {
     }));
 }
 
-/** Packs a parcel: every line scanned exactly, weight and box entered; the parcel becomes PACKED. */
-export async function packParcel(db: Db, actor: OrderActor, input: PackInput) {
-  return db.transaction(async (tx) => {
+/**
+ * Packs a parcel: every line scanned exactly, weight and box entered; the parcel becomes PACKED.
+ * Then, for a shop that auto-ships, the parcel is re-assigned with the real weight and box and
+ * gets its waybill (a durable job; `autoShip.key` lets it issue inline when no queue runs).
+ */
+export async function packParcel(
+  db: Db,
+  actor: OrderActor,
+  input: PackInput,
+  autoShip: AutoShipOptions = {},
+) {
+  const packed = await db.transaction(async (tx) => {
     const [parcel] = await q.lockParcels(tx, [input.id]);
     if (!parcel) throw new DomainError("NOT_FOUND", `Parcel ${input.id} not found`);
     if (parcel.heldAt) {
@@ -168,6 +178,8 @@ export async function packParcel(db: Db, actor: OrderActor, input: PackInput) {
     );
     return { id: input.id, status: "PACKED" as const };
   });
+  await enqueueAutoShip(db, { parcelIds: [packed.id] }, autoShip);
+  return packed;
 }
 
 /**

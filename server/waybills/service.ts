@@ -35,7 +35,7 @@ async function mustHaveAccounts(db: Db, ids: (string | undefined)[]) {
  * Records the batch and its items. Each parcel's account comes from chooseAccount
  * (account-choice.ts): the dialog's per-parcel choice, else the batch's, else courier assignment
  * (run here first for parcels that have none yet, and for every parcel not overridden when
- * `reassign` — auto-shipping at packing), else the shop's default only when assignment is not
+ * `auto` — auto-shipping at packing), else the shop's default only when assignment is not
  * configured at all. A parcel assignment finds no courier for fails with the explanation.
  * Parcels that already have an active waybill are issued with it (never a second one); parcels
  * that are not packed or are held fail at once with the reason.
@@ -44,7 +44,14 @@ export async function createIssuanceBatch(
   db: Db,
   actor: OrderActor,
   input: IssueInput,
-  opts: { reassign?: boolean } = {},
+  opts: {
+    /**
+     * Auto-shipping: re-assign every parcel a person has not overridden (the packed weight and
+     * box may change the best courier), and record "no account" as a failed item rather than
+     * leaving it out, so the shipping queue shows it and the sweep backs off.
+     */
+    auto?: boolean;
+  } = {},
 ) {
   await mustHaveAccounts(db, [input.accountId, ...Object.values(input.accountByParcel ?? {})]);
   const ids = [...new Set(input.parcelIds)];
@@ -59,7 +66,7 @@ export async function createIssuanceBatch(
           assignedAccountId: p.assignedAccountId,
           overridden: p.assignmentOverrideReason !== null,
           issuable: stateRefusal(p) === null,
-          reassign: opts.reassign ?? false,
+          reassign: opts.auto ?? false,
         }),
     )
     .map((p) => p.id);
@@ -119,6 +126,16 @@ export async function createIssuanceBatch(
         errorKind: "NO_COURIER",
         error: choice.reason,
       });
+    } else if (opts.auto) {
+      items.push({
+        batchId: 0,
+        shipmentId: id,
+        accountId: null,
+        status: "failed",
+        errorKind: "NO_ACCOUNT",
+        error:
+          "no courier account: set up freight templates for assignment, or the shop's default account",
+      });
     } else {
       rejected.push({
         parcelId: id,
@@ -159,9 +176,9 @@ export async function startIssuance(
   key: Buffer,
   actor: OrderActor,
   input: IssueInput,
-  opts?: RunOptions & { reassign?: boolean },
+  opts?: RunOptions & { auto?: boolean },
 ) {
-  const created = await createIssuanceBatch(db, actor, input, { reassign: opts?.reassign });
+  const created = await createIssuanceBatch(db, actor, input, { auto: opts?.auto });
   await enqueueIssuance(db, key, created.batchId, opts);
   return created;
 }

@@ -5,6 +5,7 @@ import {
   ruleConditionSchema,
 } from "@/server/assignment/schemas";
 import {
+  assignmentForParcel,
   assignmentsForOrder,
   assignParcels,
   overrideAssignment,
@@ -69,6 +70,9 @@ export const assignmentRouter = createTRPCRouter({
     // The page hides assign / override from roles that may look but not ship.
     canAssign: can(ctx.session.user.role, "shipping.manage"),
   })),
+  forParcel: read
+    .input(z.object({ parcelId: z.int().positive() }))
+    .query(({ ctx, input }) => assignmentForParcel(ctx.db, input.parcelId)),
   assign: ship
     .input(z.object({ parcelIds: z.array(z.int().positive()).min(1).max(1000) }))
     .mutation(({ ctx, input }) => assignParcels(ctx.db, actor(ctx), input.parcelIds)),

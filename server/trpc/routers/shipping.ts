@@ -39,7 +39,9 @@ export const shippingRouter = createTRPCRouter({
     .query(({ ctx, input }) => service.lookupForPacking(ctx.db, input.code)),
   pack: manage
     .input(packInput)
-    .mutation(({ ctx, input }) => service.packParcel(ctx.db, userActor(ctx.session.user), input)),
+    .mutation(({ ctx, input }) =>
+      service.packParcel(ctx.db, userActor(ctx.session.user), input, { key: ctx.courierKey }),
+    ),
   split: manage
     .input(splitInput)
     .mutation(({ ctx, input }) =>
