@@ -28,6 +28,8 @@ const knownKinds = new Set([
   "RATE_LIMITED",
   "UNAVAILABLE",
   "STATE",
+  "NO_COURIER",
+  "NO_ACCOUNT",
 ]);
 
 /** Progress of a waybill batch (polled until the job is done), then each parcel's outcome. */
@@ -164,7 +166,7 @@ export function BatchResults({
           {items.map((i) => (
             <tr key={i.parcelId} data-testid={`batch-item-P${i.parcelId}`}>
               <Td className="font-mono text-sm">P{i.parcelId}</Td>
-              <Td className="text-xs text-slate-700">{i.accountName}</Td>
+              <Td className="text-xs text-slate-700">{i.accountName ?? "—"}</Td>
               <Td>
                 <Badge tone={statusTone[i.status]}>{t(`statuses.${i.status}`)}</Badge>
               </Td>

@@ -47,6 +47,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { MergeSuggestions } from "./merge-suggestions";
 import { PickListDialog } from "./pick-list-dialog";
 import { CancelWaybillDialog } from "./cancel-waybill-dialog";
+import { CourierCell } from "./courier-cell";
 import { IssueWaybillsDialog } from "./issue-waybills-dialog";
 import { ReasonDialog } from "./reason-dialog";
 import { SplitDialog } from "./split-dialog";
@@ -467,6 +468,7 @@ export function ShippingQueue({
                 <Th>{t("table.recipient")}</Th>
                 <Th>{t("table.items")}</Th>
                 <Th className="text-right">{t("table.weight")}</Th>
+                <Th>{tw("courier.column")}</Th>
                 <Th>{t("table.createdAt")}</Th>
                 <Th>{t("table.flags")}</Th>
                 {showActions ? <Th className="text-right">{tAll("common.actions")}</Th> : null}
@@ -561,6 +563,9 @@ export function ShippingQueue({
                       ) : (
                         <span className="text-slate-400">—</span>
                       )}
+                    </Td>
+                    <Td>
+                      <CourierCell parcel={r} />
                     </Td>
                     <Td className="text-xs whitespace-nowrap text-slate-600">
                       {format.dateTime(r.createdAt, {
