@@ -58,6 +58,11 @@ describe("decideAutoShip", () => {
       { kind: "skip", why: "in_flight" },
     ],
     [
+      "issuance pending for over half an hour lost its job: issue again",
+      { ...packed, last: { status: "pending", updatedAt: ago(31 * min) } },
+      { kind: "issue" },
+    ],
+    [
       "its waybill was cancelled by a person",
       { ...packed, last: { status: "issued", updatedAt: ago(min) } },
       { kind: "skip", why: "cancelled_by_person" },

@@ -9,13 +9,19 @@
  * - Packed, no waybill, nothing in flight -> issue (re-assigned with the real weight and box
  *   unless a person overrode it). After a failure, only when the parcel changed since (held and
  *   released, re-packed, overridden to another account) or after a backoff that doubles with
- *   each failure, from RETRY_BASE_MS up to RETRY_MAX_MS.
+ *   each failure, from RETRY_BASE_MS up to RETRY_MAX_MS. An issuance pending for longer than
+ *   STALE_PENDING_MS lost its job and is issued again.
  * - A packed parcel whose last issuance succeeded but that has no waybill now had its waybill
  *   cancelled by a person: it is theirs to re-issue, so auto-shipping leaves it alone.
  */
 
 export const RETRY_BASE_MS = 10 * 60_000;
 export const RETRY_MAX_MS = 6 * 60 * 60_000;
+/**
+ * An issuance still pending after this long lost its job (pg-boss gave up on it): issue again in
+ * a new batch. Safe: a parcel never gets two waybills (the courier de-duplicates by our order id).
+ */
+export const STALE_PENDING_MS = 30 * 60_000;
 
 export type LastIssuance = { status: "pending" | "issued" | "failed"; updatedAt: Date };
 
@@ -71,7 +77,11 @@ export function decideAutoShip(f: AutoShipFacts, now: Date): AutoShipAction {
   }
   if (f.status !== "PACKED") return { kind: "skip", why: "status" };
   if (!f.last) return { kind: "issue" };
-  if (f.last.status === "pending") return { kind: "skip", why: "in_flight" };
+  if (f.last.status === "pending") {
+    return now.getTime() - f.last.updatedAt.getTime() > STALE_PENDING_MS
+      ? { kind: "issue" }
+      : { kind: "skip", why: "in_flight" };
+  }
   if (f.last.status === "issued") return { kind: "skip", why: "cancelled_by_person" };
   if (f.updatedAt.getTime() > f.last.updatedAt.getTime()) return { kind: "issue" };
   const due = f.last.updatedAt.getTime() + retryDelayMs(f.failures);

@@ -18,7 +18,13 @@ import { orders, shipmentOrders, shipments, shops } from "@/db/schema";
 import { assignParcels } from "@/server/assignment/service";
 import { runningQueue } from "@/server/jobs/queue";
 import type { OrderActor } from "@/server/orders/service";
-import { decideAutoShip, RETRY_BASE_MS, RETRY_MAX_MS, type AutoShipFacts } from "./auto-ship-rules";
+import {
+  decideAutoShip,
+  RETRY_BASE_MS,
+  RETRY_MAX_MS,
+  STALE_PENDING_MS,
+  type AutoShipFacts,
+} from "./auto-ship-rules";
 import type { RunOptions } from "./issue-run";
 import { startIssuance } from "./service";
 
@@ -128,11 +134,11 @@ export async function runAutoShip(
 
 /**
  * Parcels the sweep should look at: auto-ship shops' parcels awaiting an assignment, or packed
- * without a waybill and with no issuance in flight, never tried, changed since the last failure,
- * or past the backoff (the same schedule as retryDelayMs; decideAutoShip has the last word).
+ * without a waybill and with no issuance in flight (or one stale for half an hour), never tried,
+ * changed since the last failure, or past the backoff (the same schedule as retryDelayMs; decideAutoShip has the last word).
  */
 export async function sweepCandidates(db: Db) {
-  const due = sql`(li.status is null or (li.status = 'failed' and (${shipments.updatedAt} > li.updated_at or li.updated_at <= now() - least(${RETRY_MAX_MS}::float8, ${RETRY_BASE_MS}::float8 * power(2, least(greatest(li.failures, 1) - 1, 20))) * interval '1 millisecond')))`;
+  const due = sql`(li.status is null or (li.status = 'pending' and li.updated_at < now() - ${STALE_PENDING_MS}::float8 * interval '1 millisecond') or (li.status = 'failed' and (${shipments.updatedAt} > li.updated_at or li.updated_at <= now() - least(${RETRY_MAX_MS}::float8, ${RETRY_BASE_MS}::float8 * power(2, least(greatest(li.failures, 1) - 1, 20))) * interval '1 millisecond')))`;
   const rows = await loadFacts(
     db,
     and(

@@ -48,7 +48,7 @@ export function CourierCell({ parcel }: { parcel: QueueParcel }) {
     kind && knownKinds.has(kind) ? tw(`kinds.${kind}`) : tw("kinds.INTERNAL");
 
   return (
-    <div className="flex max-w-56 flex-col items-start gap-0.5 text-xs">
+    <div className="flex max-w-48 min-w-28 flex-col items-start gap-0.5 text-xs">
       {a?.account ? (
         <div className="flex flex-wrap items-center gap-1">
           <span className="font-medium text-slate-900">{a.account.name}</span>
