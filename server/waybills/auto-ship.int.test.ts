@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { waybillBatchItems, waybills } from "@/db/schema";
+import { shipments, waybillBatchItems, waybills } from "@/db/schema";
 import { withTestDb } from "@/db/testing/test-db";
 import { overrideAssignment } from "@/server/assignment/service";
 import type { AssignmentResult } from "@/server/assignment/types";
@@ -192,6 +192,19 @@ describe("auto-shipping", () => {
     expect(row?.lastFailure).toMatchObject({ kind: "NO_COURIER" });
     expect(row?.assignment).toMatchObject({ account: null });
     expect(await sweepCandidates(db())).not.toContain(parcelId);
+
+    // Re-weighed at 1.2 kg: "retry" assigns it again and issues on the courier found now.
+    await db().update(shipments).set({ weightG: 1200 }).where(eq(shipments.id, parcelId));
+    const { caller } = await callerAs(db(), "warehouse");
+    const { retried } = await caller.waybills.retry({
+      batchId: item!.batchId,
+      parcelIds: [parcelId],
+    });
+    expect(retried).toBe(1);
+    const after = await parcelRow(db(), parcelId);
+    expect(after.status).toBe("LABELLED");
+    expect(["sandbox-sf", "sandbox-zto"]).toContain(after.assignedAccountId);
+    expect((await queueRow(parcelId, "LABELLED"))?.lastFailure).toBeNull();
   });
 });
 

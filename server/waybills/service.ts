@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { courierAccounts, waybillBatches, waybillBatchItems } from "@/db/schema";
 import { breakers } from "@/server/couriers/resilience";
@@ -183,15 +183,51 @@ export async function startIssuance(
   return created;
 }
 
-/** Failed parcels of a batch back to pending, optionally on another account, and run again. */
+/**
+ * Failed parcels of a batch back to pending, optionally on another account, and run again.
+ * Without an account, parcels no courier was found for are assigned again first (the weight,
+ * the templates or the rules may have changed); those still without one stay failed.
+ */
 export async function retryItems(
   db: Db,
   key: Buffer,
-  _actor: OrderActor,
+  actor: OrderActor,
   input: RetryInput,
   opts?: RunOptions,
 ) {
   await mustHaveAccounts(db, [input.accountId]);
+  if (!input.accountId) {
+    const orphans = await db
+      .select({ id: waybillBatchItems.shipmentId })
+      .from(waybillBatchItems)
+      .where(
+        and(
+          eq(waybillBatchItems.batchId, input.batchId),
+          inArray(waybillBatchItems.shipmentId, input.parcelIds),
+          eq(waybillBatchItems.status, "failed"),
+          isNull(waybillBatchItems.accountId),
+        ),
+      );
+    if (orphans.length > 0) {
+      const { outcomes } = await assignIfConfigured(
+        db,
+        { userId: actor.userId },
+        orphans.map((o) => o.id),
+      );
+      for (const o of outcomes) {
+        if (!o.ok || !o.accountId) continue;
+        await db
+          .update(waybillBatchItems)
+          .set({ accountId: o.accountId })
+          .where(
+            and(
+              eq(waybillBatchItems.batchId, input.batchId),
+              eq(waybillBatchItems.shipmentId, o.parcelId),
+            ),
+          );
+      }
+    }
+  }
   const retried = await db.transaction(async (tx) => {
     const rows = await tx
       .update(waybillBatchItems)
