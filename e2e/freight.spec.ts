@@ -196,7 +196,7 @@ test("a manager edits a zone's first-weight price: bad values are refused, the s
     await expect(page.getByLabel(`第 ${row} 行首重价格`)).toHaveValue("16.80");
 
     if (process.env.E2E_SCREENSHOTS) {
-      await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/editor.png`, fullPage: true });
+      await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/editor.png` });
     }
 
     // The calculator quotes the new price: 2.3 kg to 新疆 on EMS = first + 3 × 0.5 kg steps.

@@ -367,9 +367,9 @@ export function FreightCalculator({ canEditTemplates }: { canEditTemplates: bool
                   <Th className="w-8">#</Th>
                   <Th>{t("courier")}</Th>
                   <Th>{t("zone")}</Th>
-                  <Th className="text-right">{t("chargeable")}</Th>
-                  <Th className="text-right">{t("transit")}</Th>
-                  <Th className="text-right">{t("total")}</Th>
+                  <Th className="text-right whitespace-nowrap">{t("chargeable")}</Th>
+                  <Th className="text-right whitespace-nowrap">{t("transit")}</Th>
+                  <Th className="text-right whitespace-nowrap">{t("total")}</Th>
                   <Th className="w-24">
                     <span className="sr-only">{t("breakdown")}</span>
                   </Th>
@@ -399,19 +399,21 @@ export function FreightCalculator({ canEditTemplates }: { canEditTemplates: bool
                           </div>
                         </td>
                         <td className="border-b border-slate-100 px-3 py-2 text-xs text-slate-600">
-                          {q.zone.originLabel} → {q.zone.destinationLabel}
+                          {/* Break at the arrow, not inside a region name. */}
+                          <span className="whitespace-nowrap">{q.zone.originLabel}</span> →{" "}
+                          <span className="whitespace-nowrap">{q.zone.destinationLabel}</span>
                         </td>
-                        <td className="border-b border-slate-100 px-3 py-2 text-right text-xs tabular-nums">
+                        <td className="border-b border-slate-100 px-3 py-2 text-right text-xs whitespace-nowrap tabular-nums">
                           {kg(q.chargeableWeightG)}
                           {q.billedBy === "volumetric" ? (
                             <div className="text-[11px] text-amber-700">{t("volumetric")}</div>
                           ) : null}
                         </td>
-                        <td className="border-b border-slate-100 px-3 py-2 text-right text-xs tabular-nums">
+                        <td className="border-b border-slate-100 px-3 py-2 text-right text-xs whitespace-nowrap tabular-nums">
                           {q.transitDays === null ? "—" : t("days", { count: q.transitDays })}
                         </td>
                         <td
-                          className="border-b border-slate-100 px-3 py-2 text-right text-base font-semibold tabular-nums"
+                          className="border-b border-slate-100 px-3 py-2 text-right text-base font-semibold whitespace-nowrap tabular-nums"
                           data-testid={`quote-total-${q.account.id}`}
                         >
                           {fen(q.totalFen)}

@@ -334,7 +334,17 @@ export function TemplateEditor({
                 ))}
               </NativeSelect>
             </Field>
-            <Field id="tpl-product" label={tf("product")} error={err("product")}>
+            <Field
+              id="tpl-product"
+              label={tf("product")}
+              // The stored code ("standard") in the user's words, for the products the console knows.
+              hint={
+                (PRODUCTS as readonly string[]).includes(draft.product.trim())
+                  ? t(`freight.products.${draft.product.trim()}`)
+                  : undefined
+              }
+              error={err("product")}
+            >
               <Input
                 id="tpl-product"
                 list="tpl-products"
@@ -393,7 +403,7 @@ export function TemplateEditor({
                 list="tpl-divisors"
                 inputMode="numeric"
                 autoComplete="off"
-                className="w-32 tabular-nums"
+                className="w-32 text-right tabular-nums"
                 aria-invalid={!!err("volumetricDivisor") || undefined}
                 value={draft.divisor}
                 onChange={(e) => set("divisor", e.target.value)}
