@@ -160,9 +160,9 @@ describe("POST /api/v1/freight/quotes", () => {
     expect(r.status).toBe(200);
     const body = freightQuoteOutput.parse(r.json);
     expect(body.origin.code).toBe("110105");
-    // The example templates only ship from Zhejiang: nothing quotes from Beijing.
-    expect(body.quotes).toEqual([]);
-    expect(new Set(body.unavailable.map((u) => u.reason))).toEqual(new Set(["no_zone"]));
+    // From Beijing the examples' "from anywhere" nationwide tier prices (ZTO: ¥5.00 first kg).
+    const ztoFromBeijing = body.quotes.find((q) => q.accountId === "sandbox-zto")!;
+    expect(ztoFromBeijing.lines.find((l) => l.kind === "first_weight")?.amountFen).toBe(500);
 
     const fromHangzhou = await post({
       body: {

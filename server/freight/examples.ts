@@ -36,17 +36,31 @@ type Tier = [
 const set = (id: string): RegionSetRef => ({ type: "set", id });
 const ALL: RegionSetRef = { type: "all" };
 
+/**
+ * The tiers from the Zhejiang warehouse, then the same nationwide and remote prices from anywhere
+ * (the demo also ships from Beijing and Guangzhou). A zone with a more specific origin wins, so
+ * prices from Zhejiang are the tiers above.
+ */
 function zones(tiers: Tier[]): FreightZone[] {
-  return tiers.map(
-    ([
-      destination,
-      firstWeightG,
-      firstPriceFen,
-      additionalUnitG,
-      additionalUnitPriceFen,
-      transitDays,
-    ]) => ({
-      origin: FROM_ZHEJIANG,
+  const fromAnywhere = tiers
+    .filter(
+      ([destination]) =>
+        destination.type === "all" || (destination.type === "set" && destination.id === "remote"),
+    )
+    .map((tier) => ({ tier, origin: ALL }));
+  return [...tiers.map((tier) => ({ tier, origin: FROM_ZHEJIANG })), ...fromAnywhere].map(
+    ({
+      tier: [
+        destination,
+        firstWeightG,
+        firstPriceFen,
+        additionalUnitG,
+        additionalUnitPriceFen,
+        transitDays,
+      ],
+      origin,
+    }) => ({
+      origin,
       destination,
       firstWeightG,
       firstPriceFen,

@@ -271,7 +271,7 @@ describe("saveTemplate", () => {
     });
     expect(id).toMatch(/^tpl-[0-9a-f]{10}$/);
     const list = await listTemplates(db());
-    expect(list.find((l) => l.id === id)).toMatchObject({ enabled: false, zoneCount: 4 });
+    expect(list.find((l) => l.id === id)).toMatchObject({ enabled: false, zoneCount: 6 });
     await deleteTemplate(db(), null, id);
     expect((await audits(id)).map((a) => a.action)).toEqual([
       "freight_template.create",
@@ -363,8 +363,9 @@ describe("importRateCard", () => {
         [4, "广东省"],
         [7, "全国"],
       ]);
-      // The template ships from 浙江省内 (its first zone's origin): all 4 zones would be replaced.
-      expect(r).toMatchObject({ originLabel: "浙江省内", replacedZones: 4, keptZones: 0 });
+      // The template ships from 浙江省内 (its first zone's origin): those 4 zones would be replaced,
+      // the 2 "from anywhere" zones kept.
+      expect(r).toMatchObject({ originLabel: "浙江省内", replacedZones: 4, keptZones: 2 });
     }
     expect((await getTemplate(db(), "example-yto-standard")).template).toEqual(before.template);
     expect((await audits("example-yto-standard")).length).toBe(auditsBefore);
@@ -375,7 +376,8 @@ describe("importRateCard", () => {
     expect(r.applied).toBe(true);
     const after = (await getTemplate(db(), "example-yto-standard")).template;
     expect(after.isExample).toBe(false);
-    expect(after.zones).toEqual([
+    expect(after.zones.filter((z) => z.origin.type === "all")).toHaveLength(2);
+    expect(after.zones.filter((z) => z.origin.type !== "all")).toEqual([
       {
         origin: { type: "set", id: "zhejiang" },
         destination: { type: "set", id: "jzh" },
@@ -424,10 +426,10 @@ describe("importRateCard", () => {
     });
     expect(r.errors).toEqual([]);
     expect(r.applied).toBe(true);
-    expect(r).toMatchObject({ replacedZones: 0, keptZones: 4, originLabel: "江苏省" });
+    expect(r).toMatchObject({ replacedZones: 0, keptZones: 6, originLabel: "江苏省" });
     const after = (await getTemplate(db(), "example-yunda-standard")).template;
-    expect(after.zones).toHaveLength(6);
-    expect(after.zones.slice(4)).toEqual([
+    expect(after.zones).toHaveLength(8);
+    expect(after.zones.slice(6)).toEqual([
       {
         origin: { type: "codes", codes: ["320000"] },
         destination: { type: "codes", codes: ["330000", "310000", "320000"] },
