@@ -100,6 +100,10 @@ test("packs, issues, prints a label at its true size with a scannable barcode, a
   await expect(issue.getByText("已完成")).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press("Escape");
 
+  // The shipping queue shows it as "waybill issued but not printed".
+  await page.goto(`/shipping?tab=unprinted&q=P${parcelId}`);
+  await expect(page.getByTestId(`parcel-row-P${parcelId}`)).toContainText("未打印");
+
   // Printing: the parcel waits under 未打印; preview, then print (recorded first).
   await page.goto("/printing");
   const row = page.getByTestId(`printable-row-P${parcelId}`);
@@ -117,6 +121,10 @@ test("packs, issues, prints a label at its true size with a scannable barcode, a
   await preview.getByRole("button", { name: /^打印 1 张$/ }).click();
   await expect(page.getByText(/已记录打印 1 张/)).toBeVisible();
   await page.keyboard.press("Escape");
+  await page.goto(`/shipping?tab=unprinted&q=P${parcelId}`);
+  await expect(page.getByTestId(`parcel-row-P${parcelId}`)).toHaveCount(0);
+  await page.goto(`/shipping?tab=labelled&q=P${parcelId}`);
+  await expect(page.getByTestId(`parcel-row-P${parcelId}`)).toContainText("已打印");
 
   // The print sheet in Chromium's PDF: one page of exactly 100 × 180 mm.
   const sheetUrl = `/printing/sheet?parcels=${parcelId}&template=100x180`;

@@ -4,7 +4,7 @@
  * table, so both ask for exactly the same query key.
  */
 
-export const queueTabs = ["awaiting", "held", "packed", "labelled"] as const;
+export const queueTabs = ["awaiting", "held", "packed", "unprinted", "labelled"] as const;
 export type QueueTab = (typeof queueTabs)[number];
 
 export interface QueueFilters {
@@ -44,18 +44,21 @@ const tabStatus = {
   awaiting: "AWAITING_PACK",
   held: "AWAITING_PACK",
   packed: "PACKED",
+  unprinted: "LABELLED",
   labelled: "LABELLED",
 } as const satisfies Record<QueueTab, string>;
 
 /**
  * Awaiting packing hides held parcels (they cannot be packed); the held tab lists them. Packed
  * parcels show whether held or not, with a badge, since a hold there blocks the label. Labelled
- * parcels have their waybill and wait for the courier.
+ * parcels have their waybill and wait for the courier; "not printed" narrows them to waybills
+ * issued but never printed.
  */
 export function queueInput(f: QueueFilters) {
   return {
     status: tabStatus[f.tab],
     ...(f.tab === "awaiting" ? { held: false } : f.tab === "held" ? { held: true } : {}),
+    ...(f.tab === "unprinted" ? { printed: false } : {}),
     ...(f.warehouseId ? { warehouseId: f.warehouseId } : {}),
     ...(f.shopId ? { shopId: f.shopId } : {}),
     ...(f.q ? { q: f.q } : {}),

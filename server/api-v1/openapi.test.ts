@@ -20,12 +20,13 @@ describe("OpenAPI document", () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
   });
 
-  it("has the four operations with their error responses", () => {
+  it("has the five operations with their error responses", () => {
     const ops = {
       "post /api/v1/orders": ["400", "401", "403", "409", "413", "415", "422", "429"],
       "get /api/v1/orders": ["401", "403", "404", "422", "429"],
       "get /api/v1/orders/{id}": ["401", "403", "404", "429"],
       "post /api/v1/orders/{id}/cancel": ["401", "403", "404", "409", "413", "415", "422", "429"],
+      "post /api/v1/freight/quotes": ["400", "401", "403", "413", "415", "422", "429"],
     };
     for (const [op, codes] of Object.entries(ops)) {
       const [method, path] = op.split(" ") as [string, string];
@@ -45,6 +46,9 @@ describe("OpenAPI document", () => {
     expect(input.required).toEqual(expect.arrayContaining(["shop", "platformOrderNo", "items"]));
     expect(at(input, "properties", "paidAt", "format")).toBe("date-time");
     expect(at(doc, "components", "schemas", "Order")).toBeDefined();
+    expect(at(doc, "components", "schemas", "FreightQuotes", "required")).toEqual(
+      expect.arrayContaining(["origin", "destination", "quotes", "unavailable"]),
+    );
     expect(at(doc, "components", "schemas", "CancelOrderInput", "required")).toEqual(["reason"]);
     expect(at(doc, "components", "schemas", "Problem", "required")).toEqual(
       expect.arrayContaining(["type", "title", "status"]),

@@ -7,6 +7,7 @@ import {
 } from "zod-openapi";
 import { cancelInput, orderInput, orderOutput } from "@/server/orders/schemas";
 import { DEMO_API_KEY } from "@/server/api-keys/service";
+import { freightQuoteInput, freightQuoteOutput } from "@/server/freight/api-schemas";
 import { MAX_BODY_BYTES } from "./handler";
 import { idempotencyKeyHeader, orderIdParams, orderLookupQuery, problemSchema } from "./schemas";
 
@@ -128,21 +129,39 @@ const cancelOp: ZodOpenApiOperationObject = {
   },
 };
 
+const quoteOp: ZodOpenApiOperationObject = {
+  operationId: "quoteFreight",
+  summary: "Quote freight for a parcel with every enabled courier",
+  description:
+    "The same quote as the console's freight calculator: each courier's total in fen with its breakdown lines (first weight, additional weight, volumetric note, remote, fuel, insurance, minimum top-up), cheapest first, and the couriers that cannot quote with the reason. Reads only; nothing is stored.",
+  tags: ["Freight"],
+  requestBody: jsonBody(freightQuoteInput),
+  responses: {
+    "200": {
+      description: "The quotes",
+      content: { "application/json": { schema: freightQuoteOutput } },
+      headers: rateHeaders,
+    },
+    ...pick("400", "401", "403", "413", "415", "422", "429", "500"),
+  },
+};
+
 function build(): oas31.OpenAPIObject {
   return createDocument({
     openapi: "3.1.0",
     info: {
       title: "Fulfilment console REST API",
       version: "1.0.0",
-      description: `Send orders from your shop system. Authenticate with \`Authorization: Bearer <key>\` (or \`X-Api-Key\`); keys are created in Settings › API keys and scoped to shops. The demo runs with the key \`${DEMO_API_KEY}\` for shop \`demo-shop\`. Errors are RFC 9457 problem details.`,
+      description: `Send orders from your shop system and quote freight for your storefront. Authenticate with \`Authorization: Bearer <key>\` (or \`X-Api-Key\`); keys are created in Settings › API keys and scoped to shops. The demo runs with the key \`${DEMO_API_KEY}\` for shop \`demo-shop\`. Errors are RFC 9457 problem details.`,
     },
     servers: [{ url: "/" }],
     security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
-    tags: [{ name: "Orders" }],
+    tags: [{ name: "Orders" }, { name: "Freight" }],
     paths: {
       "/api/v1/orders": { post: createOp, get: lookupOp },
       "/api/v1/orders/{id}": { get: getOp },
       "/api/v1/orders/{id}/cancel": { post: cancelOp },
+      "/api/v1/freight/quotes": { post: quoteOp },
     },
     components: {
       securitySchemes: {

@@ -81,6 +81,28 @@ describe("printable list", () => {
     expect(byCode.items.map((p) => p.parcelId)).toEqual([parcels[3]!.parcelId]);
   });
 
+  it("the shipping queue shows waybills issued but not printed, and marks the printed ones", async () => {
+    const { shopId, warehouseId } = await seedShop(db());
+    const account = await seedAccount(db(), "zto", "76x130");
+    const a = await labelledParcel(db(), shopId, account);
+    const b = await labelledParcel(db(), shopId, account);
+    const { caller } = await callerAs(db(), "warehouse");
+    await caller.printing.record({ parcelIds: [a.parcelId], template: "76x130" });
+
+    const unprinted = await caller.shipping.queue({
+      status: "LABELLED",
+      printed: false,
+      warehouseId,
+    });
+    expect(unprinted.items.map((p) => p.id)).toEqual([b.parcelId]);
+    expect(unprinted.items[0]!.printedAt).toBeNull();
+    const printed = await caller.shipping.queue({ status: "LABELLED", printed: true, warehouseId });
+    expect(printed.items.map((p) => p.id)).toEqual([a.parcelId]);
+    expect(printed.items[0]!.printedAt).toBeInstanceOf(Date);
+    const all = await caller.shipping.queue({ status: "LABELLED", warehouseId });
+    expect(all.items.map((p) => p.id).sort()).toEqual([a.parcelId, b.parcelId].sort());
+  });
+
   it("leaves out cancelled parcels", async () => {
     const { shopId, warehouseId } = await seedShop(db());
     const account = await seedAccount(db());

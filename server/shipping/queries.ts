@@ -9,6 +9,7 @@ import {
   shipments,
   shops,
   warehouses,
+  waybills,
   type ParcelStatus,
 } from "@/db/schema";
 import type { Bilingual } from "@/server/assignment/types";
@@ -20,6 +21,11 @@ export async function listQueue(db: Db | Tx, f: QueueFilter) {
   const where: SQL[] = [eq(shipments.status, f.status)];
   if (f.held === true) where.push(isNotNull(shipments.heldAt));
   if (f.held === false) where.push(isNull(shipments.heldAt));
+  if (f.printed !== undefined) {
+    where.push(
+      sql`exists (select 1 from ${waybills} w where w.shipment_id = ${shipments.id} and w.status = 'active' and w.printed_at is ${f.printed ? sql`not null` : sql`null`})`,
+    );
+  }
   if (f.warehouseId) where.push(eq(shipments.warehouseId, f.warehouseId));
   if (f.shopId) {
     where.push(
@@ -75,6 +81,8 @@ export async function listQueue(db: Db | Tx, f: QueueFilter) {
       lastStatus: sql<"pending" | "issued" | "failed" | null>`li.status`,
       lastErrorKind: sql<string | null>`li.error_kind`,
       lastError: sql<string | null>`li.error`,
+      // The active waybill's first print: null while "waybill issued but not printed".
+      printedAt: sql<Date | null>`(select w.printed_at from ${waybills} w where w.shipment_id = ${shipments.id} and w.status = 'active')`,
     })
     .from(shipments)
     .innerJoin(warehouses, eq(warehouses.id, shipments.warehouseId))
@@ -115,6 +123,7 @@ export async function listQueue(db: Db | Tx, f: QueueFilter) {
         holdReason: r.holdReason,
         weightG: r.weightG,
         trackingNo: r.trackingNo,
+        printedAt: r.printedAt === null ? null : new Date(r.printedAt),
         createdAt: r.createdAt,
         orders: d?.orders ?? [],
         items: d?.items ?? [],

@@ -4,6 +4,8 @@ import { parcelStatuses } from "@/db/schema/orders";
 export const queueFilter = z.object({
   status: z.enum(parcelStatuses).default("AWAITING_PACK"),
   held: z.boolean().optional(),
+  /** Labelled parcels only: whether the active waybill has been printed (false: "not printed"). */
+  printed: z.boolean().optional(),
   warehouseId: z.string().optional(),
   shopId: z.string().optional(),
   provinceCode: z

@@ -14,7 +14,7 @@ import type { AppRouter } from "@/server/trpc/routers/_app";
 import { BatchResults } from "./batch-results";
 import type { QueueParcel } from "./types";
 import { AccountSelect, BreakerList } from "./waybill-accounts";
-import { WideDialog } from "./wide-dialog";
+import { WideDialog } from "@/components/ui/wide-dialog";
 
 type Issued = inferRouterOutputs<AppRouter>["waybills"]["issue"];
 

@@ -4,7 +4,7 @@ import { Combine, ListChecks } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { MergeGroup, QueueParcel } from "./types";
-import { WideDialog } from "./wide-dialog";
+import { WideDialog } from "@/components/ui/wide-dialog";
 
 /** Parcels awaiting packing that go to the same recipient and address: one click merges a group. */
 export function MergeSuggestions({

@@ -9,7 +9,7 @@ import { describeError } from "@/components/trpc/errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import type { PickList, QueueParcel } from "./types";
-import { WideDialog } from "./wide-dialog";
+import { WideDialog } from "@/components/ui/wide-dialog";
 
 const PAGE_STYLE = `
 @page { size: A4; margin: 12mm; }

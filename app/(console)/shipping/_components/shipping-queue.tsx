@@ -53,6 +53,9 @@ import { ReasonDialog } from "./reason-dialog";
 import { SplitDialog } from "./split-dialog";
 import type { QueueParcel } from "./types";
 
+/** The most parcels one bulk action takes (the server's limit for a batch). */
+const MAX_SELECTION = 1000;
+
 const unitsOf = (p: QueueParcel) => p.items.reduce((s, i) => s + i.quantity, 0);
 
 function estimatedWeight(p: QueueParcel): number | null {
@@ -112,6 +115,23 @@ export function ShippingQueue({
   const [mergingKey, setMergingKey] = useState<string | null>(null);
   const [issuing, setIssuing] = useState<QueueParcel[] | null>(null);
   const [cancellingWaybill, setCancellingWaybill] = useState<QueueParcel | null>(null);
+  const [selectingAll, setSelectingAll] = useState(false);
+
+  /** Loads the remaining pages of the filtered queue (up to MAX_SELECTION) and selects them all. */
+  async function selectAllMatching() {
+    setSelectingAll(true);
+    try {
+      let result = await queue.fetchNextPage();
+      let loaded = result.data?.pages.flatMap((p) => p.items) ?? [];
+      while (result.hasNextPage && loaded.length < MAX_SELECTION) {
+        result = await result.fetchNextPage();
+        loaded = result.data?.pages.flatMap((p) => p.items) ?? [];
+      }
+      setSelected(new Set(loaded.slice(0, MAX_SELECTION).map((r) => r.id)));
+    } finally {
+      setSelectingAll(false);
+    }
+  }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -214,10 +234,11 @@ export function ShippingQueue({
     awaiting: PackageOpen,
     held: PauseCircle,
     packed: PackageCheck,
+    unprinted: Printer,
     labelled: FileCheck,
   };
   // Hold and cancel act on parcels still in the warehouse's hands; a labelled one has a waybill.
-  const labelledTab = filters.tab === "labelled";
+  const labelledTab = filters.tab === "labelled" || filters.tab === "unprinted";
 
   return (
     <div className="space-y-3">
@@ -243,7 +264,7 @@ export function ShippingQueue({
                 )}
               >
                 <Icon className="size-4" aria-hidden />
-                {tab === "labelled" ? tw("tabs.labelled") : t(`tabs.${tab}`)}
+                {tab === "labelled" || tab === "unprinted" ? tw(`tabs.${tab}`) : t(`tabs.${tab}`)}
               </button>
             );
           })}
@@ -404,6 +425,17 @@ export function ShippingQueue({
                 </Button>
               </>
             ) : null}
+            {allSelected && queue.hasNextPage && rows.length < MAX_SELECTION ? (
+              <Button
+                size="sm"
+                variant="ghost"
+                className="text-blue-800 underline"
+                disabled={selectingAll}
+                onClick={() => void selectAllMatching()}
+              >
+                {selectingAll ? tAll("common.loading") : t("bulk.selectAllMatching")}
+              </Button>
+            ) : null}
             <Button
               size="sm"
               variant="ghost"
@@ -515,6 +547,24 @@ export function ShippingQueue({
                         >
                           {r.trackingNo}
                         </div>
+                      ) : null}
+                      {r.status === "LABELLED" ? (
+                        r.printedAt ? (
+                          <div
+                            className="text-xs text-slate-500"
+                            title={format.dateTime(r.printedAt, {
+                              month: "2-digit",
+                              day: "2-digit",
+                              hour: "2-digit",
+                              minute: "2-digit",
+                              hour12: false,
+                            })}
+                          >
+                            {tw("table.printed")}
+                          </div>
+                        ) : (
+                          <Badge tone="amber">{tw("table.notPrinted")}</Badge>
+                        )
                       ) : null}
                     </Td>
                     <Td>

@@ -19,7 +19,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { QueueParcel } from "./types";
-import { WideDialog } from "./wide-dialog";
+import { WideDialog } from "@/components/ui/wide-dialog";
 
 /** Splits one parcel: each line's quantity spread over two or more parcels. */
 export function SplitDialog({

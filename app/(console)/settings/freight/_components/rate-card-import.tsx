@@ -15,7 +15,7 @@ import { FieldError, Input, Label, NativeSelect } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { codesSummary, type SetOption } from "./region-ref-field";
 import { gToKg, kgToG, PRODUCTS, type FreightOutputs } from "./units";
-import { WideDialog } from "./wide-dialog";
+import { WideDialog } from "@/components/ui/wide-dialog";
 
 type Preview = FreightOutputs["importRateCard"];
 
@@ -166,6 +166,7 @@ export function RateCardImportDialog({
 
   return (
     <WideDialog
+      size="xl"
       open={open}
       onOpenChange={onOpenChange}
       title={target ? ti("titleFor", { name: target.templateName }) : ti("titleNew")}

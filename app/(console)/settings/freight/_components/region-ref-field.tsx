@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { NativeSelect } from "@/components/ui/input";
 import { RegionCodesEditor } from "./region-codes-editor";
-import { WideDialog } from "./wide-dialog";
+import { WideDialog } from "@/components/ui/wide-dialog";
 
 export type SetOption = { id: string; name: string };
 

@@ -12,7 +12,7 @@ import { FieldError, Input, Label } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { RegionCodesEditor } from "./region-codes-editor";
 import type { FreightOutputs } from "./units";
-import { WideDialog } from "./wide-dialog";
+import { WideDialog } from "@/components/ui/wide-dialog";
 
 type RegionSetItem = FreightOutputs["regionSets"][number];
 

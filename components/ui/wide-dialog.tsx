@@ -6,8 +6,8 @@ import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
 /**
- * The shared Dialog's look, for content that needs room (split grid, pick list preview): wider,
- * height-capped, with a scrolling body and a footer that stays in view.
+ * The shared Dialog's look, for content that needs room (split grid, pick list, rate-card
+ * preview): wider, height-capped, with a scrolling body and a footer that stays in view.
  */
 export function WideDialog({
   open,
