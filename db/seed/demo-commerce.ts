@@ -23,6 +23,7 @@ export const demoShopCouriers: Record<string, string> = {
 
 /** How many paid orders a fresh demo starts with: enough to fill queues and lists, quick to seed. */
 export const DEMO_ORDER_COUNT = 300;
+export const AUTO_SHIP_DEMO_SHOP = "demo-douyin";
 
 export function demoOrderToNew(o: DemoOrder, warehouseOf: Map<string, string>): NewOrder {
   const r = o.recipient;
@@ -75,7 +76,9 @@ export async function seedDemoCommerce(db: Db, now = new Date()): Promise<boolea
       name: s.name,
       platform: s.platform,
       defaultWarehouseId: s.warehouseCode,
-      autoShip: false,
+      // One shop shows auto-shipping: its parcels are assigned within a minute of the start, and
+      // each gets its waybill as soon as it is packed.
+      autoShip: s.code === AUTO_SHIP_DEMO_SHOP,
       afterSalesDays: 7,
       active: true,
       defaultCourierAccountId:

@@ -840,6 +840,9 @@ function QueueEmpty({
   if (tab === "labelled") {
     return <EmptyState icon={FileCheck} title={tw("labelledTitle")} body={tw("labelledBody")} />;
   }
+  if (tab === "unprinted") {
+    return <EmptyState icon={Printer} title={tw("unprintedTitle")} body={tw("unprintedBody")} />;
+  }
   const icon = tab === "held" ? PauseCircle : tab === "packed" ? PackageCheck : PackageOpen;
   return (
     <div className="space-y-3">

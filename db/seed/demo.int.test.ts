@@ -1,0 +1,45 @@
+import { and, count, eq, isNotNull } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { freightTemplates, orders, shipmentOrders, shipments, shops } from "@/db/schema";
+import { withTestDb } from "@/db/testing/test-db";
+import { testCourierKey } from "@/server/testing/callers";
+import { sweepAutoShip } from "@/server/waybills/auto-ship";
+import { AUTO_SHIP_DEMO_SHOP, DEMO_ORDER_COUNT } from "./demo-commerce";
+import { seedDemo } from "./demo";
+
+const t = withTestDb();
+const db = () => t.current.db;
+
+describe("demo seed", () => {
+  it("seeds shops, orders and example freight once, and one auto-shipping shop gets assigned", async () => {
+    expect(await seedDemo(db(), testCourierKey)).toBe(true);
+    const [orderCount] = await db().select({ n: count() }).from(orders);
+    expect(orderCount!.n).toBe(DEMO_ORDER_COUNT);
+    const [templates] = await db()
+      .select({ n: count() })
+      .from(freightTemplates)
+      .where(eq(freightTemplates.isExample, true));
+    expect(templates!.n).toBeGreaterThanOrEqual(7);
+    const autoShops = await db()
+      .select({ id: shops.id })
+      .from(shops)
+      .where(eq(shops.autoShip, true));
+    expect(autoShops.map((s) => s.id)).toEqual([AUTO_SHIP_DEMO_SHOP]);
+
+    // A second start writes nothing.
+    expect(await seedDemo(db(), testCourierKey)).toBe(false);
+
+    // The minute sweep assigns the auto-shipping shop's parcels (no courier call before packing),
+    // from its Guangzhou warehouse too: the examples price from anywhere.
+    const swept = await sweepAutoShip(db(), testCourierKey);
+    expect(swept.parcels).toBeGreaterThan(0);
+    const assigned = await db()
+      .selectDistinct({ id: shipments.id, account: shipments.assignedAccountId })
+      .from(shipments)
+      .innerJoin(shipmentOrders, eq(shipmentOrders.shipmentId, shipments.id))
+      .innerJoin(orders, eq(orders.id, shipmentOrders.orderId))
+      .where(and(eq(orders.shopId, AUTO_SHIP_DEMO_SHOP), isNotNull(shipments.assignment)));
+    expect(assigned.length).toBe(swept.parcels);
+    expect(assigned.every((p) => p.account !== null)).toBe(true);
+  });
+});
