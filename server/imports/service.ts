@@ -6,7 +6,6 @@ import type { Db } from "@/db/client";
 import { importBatches, importRows, orders, shops } from "@/db/schema";
 import { DomainError } from "@/server/errors";
 import { insertOrderGraphs } from "@/server/orders/bulk";
-import { enqueueAutoShip } from "@/server/waybills/auto-ship";
 import type { NewOrder } from "@/server/orders/queries";
 import { importAddressParser } from "./address";
 import { forgetAnalysis, mappingKey, recallAnalysis, rememberAnalysis } from "./analysis-cache";
@@ -434,7 +433,11 @@ export async function commitImport(db: Db, id: number, options: CommitOptions = 
       const fresh = ids.filter((x): x is number => x !== null);
       created += fresh.length;
       // Committed: a shop that auto-ships gets these orders' parcels assigned (a durable job).
-      if (shop?.autoShip && fresh.length > 0) await enqueueAutoShip(db, { orderIds: fresh });
+      // Loaded only then: the import worker stays small (it runs under a 384 MB heap cap).
+      if (shop?.autoShip && fresh.length > 0) {
+        const { enqueueAutoShip } = await import("@/server/waybills/auto-ship");
+        await enqueueAutoShip(db, { orderIds: fresh });
+      }
       processed += rows;
       // Chunks finish out of order when several are in flight: progress only moves forward.
       await db
