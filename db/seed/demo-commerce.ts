@@ -1,11 +1,19 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { courierAccounts, shops } from "../schema";
+import {
+  courierAccounts,
+  orders as ordersTable,
+  shipmentOrders,
+  shipments,
+  shops,
+} from "../schema";
 import { ensureDemoApiKey } from "@/server/api-keys/service";
 import { demoShops, demoWarehouses } from "@/server/demo-data/catalog";
 import { orderStream, type DemoOrder } from "@/server/demo-data/orders";
 import { insertOrderGraphs } from "@/server/orders/bulk";
 import type { NewOrder } from "@/server/orders/queries";
+import { parcelContents } from "@/server/shipping/queries";
+import { packParcel } from "@/server/shipping/service";
 import { saveShop, saveWarehouse } from "@/server/shops/service";
 
 /**
@@ -24,6 +32,8 @@ export const demoShopCouriers: Record<string, string> = {
 /** How many paid orders a fresh demo starts with: enough to fill queues and lists, quick to seed. */
 export const DEMO_ORDER_COUNT = 300;
 export const AUTO_SHIP_DEMO_SHOP = "demo-douyin";
+/** Parcels of the flagship shop the demo packs, so Shipping › 已打包 has waybills to issue. */
+export const DEMO_PACKED_PARCELS = 24;
 
 export function demoOrderToNew(o: DemoOrder, warehouseOf: Map<string, string>): NewOrder {
   const r = o.recipient;
@@ -96,5 +106,54 @@ export async function seedDemoCommerce(db: Db, now = new Date()): Promise<boolea
     }),
   ].map((o) => demoOrderToNew(o, warehouseOf));
   await db.transaction((tx) => insertOrderGraphs(tx, orders, "system"));
+  await packDemoParcels(db, DEMO_PACKED_PARCELS);
   return true;
+}
+
+/**
+ * Packs the flagship shop's oldest parcels as the pack station would: every item scanned, the
+ * weight its goods plus a 120 g box, a box size by weight. Through the real service, so orders
+ * move to PACKED with their history.
+ */
+async function packDemoParcels(db: Db, count: number) {
+  const rows = await db
+    .selectDistinct({ id: shipments.id })
+    .from(shipments)
+    .innerJoin(shipmentOrders, eq(shipmentOrders.shipmentId, shipments.id))
+    .innerJoin(ordersTable, eq(ordersTable.id, shipmentOrders.orderId))
+    .where(
+      and(
+        eq(ordersTable.shopId, "demo-shop"),
+        eq(shipments.status, "AWAITING_PACK"),
+        isNull(shipments.heldAt),
+      ),
+    )
+    .orderBy(asc(shipments.id))
+    .limit(count);
+  const ids = rows.map((r) => r.id);
+  const contents = await parcelContents(db, ids);
+  for (const id of ids) {
+    const items = contents.get(id)?.items ?? [];
+    const scans: Record<string, number> = {};
+    let weightG = 120;
+    for (const item of items) {
+      const code = item.barcode ?? item.sku;
+      scans[code] = (scans[code] ?? 0) + item.quantity;
+      weightG += (item.weightG ?? 250) * item.quantity;
+    }
+    const [lengthMm, widthMm, heightMm] =
+      weightG < 600 ? [200, 150, 100] : weightG < 1500 ? [300, 200, 150] : [400, 300, 200];
+    await packParcel(
+      db,
+      { userId: null, label: "demo" },
+      {
+        id,
+        weightG,
+        lengthMm,
+        widthMm,
+        heightMm,
+        scans,
+      },
+    );
+  }
 }

@@ -4,7 +4,7 @@ import { freightTemplates, orders, shipmentOrders, shipments, shops } from "@/db
 import { withTestDb } from "@/db/testing/test-db";
 import { testCourierKey } from "@/server/testing/callers";
 import { sweepAutoShip } from "@/server/waybills/auto-ship";
-import { AUTO_SHIP_DEMO_SHOP, DEMO_ORDER_COUNT } from "./demo-commerce";
+import { AUTO_SHIP_DEMO_SHOP, DEMO_ORDER_COUNT, DEMO_PACKED_PARCELS } from "./demo-commerce";
 import { seedDemo } from "./demo";
 
 const t = withTestDb();
@@ -25,6 +25,19 @@ describe("demo seed", () => {
       .from(shops)
       .where(eq(shops.autoShip, true));
     expect(autoShops.map((s) => s.id)).toEqual([AUTO_SHIP_DEMO_SHOP]);
+
+    // Some of the flagship's parcels are packed, with weight and box, so waybills can be issued.
+    const packed = await db()
+      .select({ weightG: shipments.weightG, lengthMm: shipments.lengthMm })
+      .from(shipments)
+      .where(eq(shipments.status, "PACKED"));
+    expect(packed).toHaveLength(DEMO_PACKED_PARCELS);
+    expect(packed.every((p) => p.weightG! > 120 && p.lengthMm! >= 200)).toBe(true);
+    const [packedOrders] = await db()
+      .select({ n: count() })
+      .from(orders)
+      .where(and(eq(orders.shopId, "demo-shop"), eq(orders.status, "PACKED")));
+    expect(packedOrders!.n).toBe(DEMO_PACKED_PARCELS);
 
     // A second start writes nothing.
     expect(await seedDemo(db(), testCourierKey)).toBe(false);
