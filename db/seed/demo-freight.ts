@@ -1,6 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
-import { auditLog, courierAccounts, freightTemplates, regionSets } from "../schema";
+import {
+  assignmentRules,
+  auditLog,
+  courierAccounts,
+  freightTemplates,
+  regionSets,
+} from "../schema";
+import { saveRule } from "@/server/assignment/settings";
 import { writeAudit } from "@/server/audit/queries";
 import { exampleRegionSets, exampleTemplates } from "@/server/freight/examples";
 import { upsertRegionSetRow, upsertTemplateRow } from "@/server/freight/queries";
@@ -13,6 +20,29 @@ import type { FreightTemplate, RegionSetRef } from "@/server/freight/types";
  * audit log says so) is not brought back. Returns whether anything was written.
  */
 export async function seedDemoFreight(db: Db): Promise<boolean> {
+  const wrote = await seedTemplates(db);
+  // With the first examples, one example rule, so Settings › 派单规则 shows what rules do.
+  if (
+    wrote &&
+    (await db.select({ id: assignmentRules.id }).from(assignmentRules).limit(1)).length === 0
+  ) {
+    const sf = await db
+      .select({ id: courierAccounts.id })
+      .from(courierAccounts)
+      .where(eq(courierAccounts.id, "sandbox-sf"));
+    if (sf.length > 0) {
+      await saveRule(db, null, {
+        name: "声明价值超过 ¥2,000 走顺丰（示例）",
+        enabled: true,
+        condition: { declaredValueOverFen: 200_000 },
+        action: { kind: "pin", accountIds: ["sandbox-sf"] },
+      });
+    }
+  }
+  return wrote;
+}
+
+async function seedTemplates(db: Db): Promise<boolean> {
   return db.transaction(async (tx) => {
     const deleted = async (entityType: string, ids: string[]) => {
       if (ids.length === 0) return new Set<string>();

@@ -1,6 +1,13 @@
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { freightTemplates, orders, shipmentOrders, shipments, shops } from "@/db/schema";
+import {
+  assignmentRules,
+  freightTemplates,
+  orders,
+  shipmentOrders,
+  shipments,
+  shops,
+} from "@/db/schema";
 import { withTestDb } from "@/db/testing/test-db";
 import { testCourierKey } from "@/server/testing/callers";
 import { sweepAutoShip } from "@/server/waybills/auto-ship";
@@ -20,6 +27,10 @@ describe("demo seed", () => {
       .from(freightTemplates)
       .where(eq(freightTemplates.isExample, true));
     expect(templates!.n).toBeGreaterThanOrEqual(7);
+    const rules = await db().select().from(assignmentRules);
+    expect(rules.map((r) => [r.action, r.condition])).toEqual([
+      [{ kind: "pin", accountIds: ["sandbox-sf"] }, { declaredValueOverFen: 200_000 }],
+    ]);
     const autoShops = await db()
       .select({ id: shops.id })
       .from(shops)
