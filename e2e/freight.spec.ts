@@ -99,6 +99,10 @@ test("the calculator quotes every courier side by side for a Xinjiang address, w
       fullPage: true,
     });
   }
+
+  // The ship-from warehouse is remembered on this computer.
+  await page.reload();
+  await expect(page.getByLabel("发货仓").locator("option:checked")).toHaveText(/杭州余杭仓/);
 });
 
 test("a light big box is billed by its volumetric weight, and the calculator says so", async ({

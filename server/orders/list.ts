@@ -1,5 +1,6 @@
-import { and, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { olderThan } from "@/db/keyset";
 import { orderItems, orders, shipmentOrders, shops, warehouses } from "@/db/schema";
 import { orderListOrder, searchCondition } from "./queries";
 import { maskAddress, maskMobile, maskName } from "./rules";
@@ -19,12 +20,7 @@ export async function listOrders(db: Db | Tx, f: ListFilter) {
   if (f.paidFrom) where.push(gte(orders.paidAt, f.paidFrom));
   if (f.paidTo) where.push(lt(orders.paidAt, f.paidTo));
   if (f.cursor) {
-    where.push(
-      or(
-        lt(orders.paidAt, f.cursor.paidAt),
-        and(eq(orders.paidAt, f.cursor.paidAt), lt(orders.id, f.cursor.id)),
-      )!,
-    );
+    where.push(olderThan(orders.paidAt, orders.id, { at: f.cursor.paidAt, id: f.cursor.id }));
   }
   const rows = await db
     .select({

@@ -14,6 +14,7 @@ import {
   type SQL,
 } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { olderThan } from "@/db/keyset";
 import {
   courierAccounts,
   orderItems,
@@ -127,10 +128,7 @@ export async function listPrintable(db: Db | Tx, f: PrintableFilter) {
   }
   if (f.cursor) {
     where.push(
-      or(
-        lt(waybills.issuedAt, f.cursor.issuedAt),
-        and(eq(waybills.issuedAt, f.cursor.issuedAt), lt(waybills.id, f.cursor.id)),
-      )!,
+      olderThan(waybills.issuedAt, waybills.id, { at: f.cursor.issuedAt, id: f.cursor.id }),
     );
   }
   const rows = await db

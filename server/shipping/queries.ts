@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { olderThan } from "@/db/keyset";
 import {
   courierAccounts,
   orderItems,
@@ -48,10 +49,7 @@ export async function listQueue(db: Db | Tx, f: QueueFilter) {
   }
   if (f.cursor) {
     where.push(
-      or(
-        lt(shipments.createdAt, f.cursor.createdAt),
-        and(eq(shipments.createdAt, f.cursor.createdAt), lt(shipments.id, f.cursor.id)),
-      )!,
+      olderThan(shipments.createdAt, shipments.id, { at: f.cursor.createdAt, id: f.cursor.id }),
     );
   }
   const rows = await db

@@ -19,10 +19,10 @@ import {
   yuanToFen,
   type FreightOutputs,
 } from "../../settings/freight/_components/units";
+import { WAREHOUSE_COOKIE } from "./warehouse-cookie";
 
 type Calculation = FreightOutputs["calculate"];
 
-const WAREHOUSE_KEY = "freight.calculator.warehouse";
 type Quote = NonNullable<Calculation["result"]>["quotes"][number];
 
 /** Waits until typing pauses before asking the server (an address is parsed on every change). */
@@ -51,7 +51,13 @@ const parse = (
  * the region picker), weight, size and declared value → every enabled courier's quote side by
  * side, cheapest first, each with its breakdown.
  */
-export function FreightCalculator({ canEditTemplates }: { canEditTemplates: boolean }) {
+export function FreightCalculator({
+  canEditTemplates,
+  savedWarehouseId,
+}: {
+  canEditTemplates: boolean;
+  savedWarehouseId?: string;
+}) {
   const t = useTranslations("freight.calculator");
   const tf = useTranslations("freight");
   const format = useFormatter();
@@ -60,16 +66,9 @@ export function FreightCalculator({ canEditTemplates }: { canEditTemplates: bool
   const trpc = useTRPC();
   const { data: warehouses } = useSuspenseQuery(trpc.shops.warehouses.queryOptions());
   const active = warehouses.filter((w) => w.active);
-  const [warehouseId, setWarehouseId] = useState(active[0]?.id ?? "");
-  // The warehouse last used on this computer (most people ship from one).
-  useEffect(() => {
-    const saved = window.localStorage.getItem(WAREHOUSE_KEY);
-    if (saved && saved !== warehouseId && active.some((w) => w.id === saved)) {
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- a per-computer preference, read after hydration
-      setWarehouseId(saved);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, after hydration
-  }, []);
+  const [warehouseId, setWarehouseId] = useState(
+    active.find((w) => w.id === savedWarehouseId)?.id ?? active[0]?.id ?? "",
+  );
   const [mode, setMode] = useState<"address" | "region">("address");
   const [address, setAddress] = useState("");
   const [regionCode, setRegionCode] = useState("");
@@ -149,7 +148,7 @@ export function FreightCalculator({ canEditTemplates }: { canEditTemplates: bool
             value={warehouseId}
             onChange={(e) => {
               setWarehouseId(e.target.value);
-              window.localStorage.setItem(WAREHOUSE_KEY, e.target.value);
+              document.cookie = `${WAREHOUSE_COOKIE}=${encodeURIComponent(e.target.value)}; path=/freight; max-age=31536000; samesite=lax`;
             }}
           >
             {active.length === 0 ? <option value="">{t("noWarehouse")}</option> : null}

@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { SegmentedTabs } from "@/components/ui/segmented-tabs";
 import { Input, NativeSelect } from "@/components/ui/input";
 import {
   printingSearchString,
@@ -68,32 +69,17 @@ export function PrintingView({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <div
-          role="tablist"
-          aria-label={t("tabs.label")}
-          className="flex rounded-md border border-slate-300 bg-white p-0.5"
-        >
-          {printingTabs.map((tab) => {
-            const Icon = tabIcon[tab];
-            const active = filters.tab === tab;
-            return (
-              <button
-                key={tab}
-                role="tab"
-                aria-selected={active}
-                aria-controls="printing-panel"
-                onClick={() => !active && setFilters({ tab })}
-                className={cn(
-                  "flex h-7 items-center gap-1.5 rounded px-3 text-sm text-slate-700 hover:bg-slate-100",
-                  active && "bg-slate-900 text-white hover:bg-slate-900",
-                )}
-              >
-                <Icon className="size-4" aria-hidden />
-                {t(`tabs.${tab}`)}
-              </button>
-            );
-          })}
-        </div>
+        <SegmentedTabs
+          label={t("tabs.label")}
+          tabs={printingTabs.map((tab) => ({
+            key: tab,
+            label: t(`tabs.${tab}`),
+            icon: tabIcon[tab],
+          }))}
+          active={filters.tab}
+          onSelect={(tab) => setFilters({ tab })}
+          panelId="printing-panel"
+        />
         {filters.tab !== "history" ? (
           <>
             <NativeSelect

@@ -18,7 +18,7 @@ import {
   VolumeX,
 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
 import {
   boxPresets,
   estimatedWeightG,
@@ -411,12 +411,14 @@ export function PackStation({ initialCode }: { initialCode?: string }) {
 
   // Opened from the queue's "pack" link: load that parcel right away.
   const started = useRef(false);
+  const openInitial = useEffectEvent((code: string) => {
+    window.history.replaceState(null, "", window.location.pathname);
+    void lookup(code);
+  });
   useEffect(() => {
     if (!initialCode || started.current) return;
     started.current = true;
-    window.history.replaceState(null, "", window.location.pathname);
-    void lookup(initialCode);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+    openInitial(initialCode);
   }, [initialCode]);
 
   const estimate = parcel ? estimatedWeightG(parcel.items) : null;
