@@ -1,9 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
@@ -47,6 +45,12 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
       close: () => client.end({ timeout: 5 }),
     };
   }
+  // Loaded only for the embedded database: PGlite's WebAssembly build adds ~60 MB to the RSS of
+  // every process that imports it, and a worker on PostgreSQL never uses it.
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+  ]);
   const dataDir = target.dataDir ? path.resolve(target.dataDir) : undefined;
   if (dataDir) claimDataDir(dataDir);
   const client = await PGlite.create({

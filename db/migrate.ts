@@ -7,9 +7,9 @@ import type { DbHandle } from "./client";
 
 export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
-/** Applies the committed drizzle-kit migrations; idempotent. */
-export async function migrate(handle: DbHandle): Promise<void> {
-  const config = { migrationsFolder };
+/** Applies the committed drizzle-kit migrations (or those of `folder`, in tests); idempotent. */
+export async function migrate(handle: DbHandle, folder = migrationsFolder): Promise<void> {
+  const config = { migrationsFolder: folder };
   if (handle.driver === "pglite") {
     await migratePglite(handle.db as PgliteDatabase<Record<string, unknown>>, config);
   } else {

@@ -119,6 +119,12 @@ test("imports a platform export, hands back the bad rows, and takes them fixed",
   await page.getByRole("button", { name: /^导入/ }).click();
   await expect(page.getByTestId("count-created")).toHaveText("2");
 
+  // The file is kept for audit exactly as uploaded.
+  const originalPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "下载原文件", exact: true }).click();
+  const original = await readFile(await (await originalPromise).path());
+  expect(original.equals(gbkCsv([...good, ...bad]))).toBe(true);
+
   // Fix the two rows in the returned file (drop the error column) and import them.
   const fixed = lines.slice(1).map((l) => {
     const cells = l.split(",").map((c) => c.replace(/^"|"$/g, ""));

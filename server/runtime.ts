@@ -1,6 +1,6 @@
 import { getDbHandle, type Db, type DbHandle } from "@/db/client";
 import { createAuth, type Auth } from "./auth/auth";
-import { resolveProcessSecret } from "./auth/secret";
+import { authSecret, courierSecretKey } from "./auth/secret";
 import { env } from "./env";
 
 export type Runtime = {
@@ -18,29 +18,13 @@ const g = globalThis as Global;
 export function getRuntime(): Promise<Runtime> {
   g.__expressRuntime ??= (async () => {
     const handle = await getDbHandle();
-    const embeddedDataDir = env.DATABASE_URL ? null : env.PGLITE_DIR;
-    const secret = resolveProcessSecret({
-      envName: "AUTH_SECRET",
-      explicit: env.AUTH_SECRET,
-      embeddedDataDir,
-      file: "auth-secret",
-    });
-    const courierKey = Buffer.from(
-      resolveProcessSecret({
-        envName: "COURIER_SECRET_KEY",
-        explicit: env.COURIER_SECRET_KEY,
-        embeddedDataDir,
-        file: "courier-key",
-      }),
-      "base64",
-    );
     const auth = createAuth({
       db: handle.db,
-      secret,
+      secret: authSecret(),
       baseURL: env.APP_URL,
       signInPerMinute: env.SIGNIN_RATE_LIMIT,
     });
-    return { handle, db: handle.db, auth, courierKey };
+    return { handle, db: handle.db, auth, courierKey: courierSecretKey() };
   })();
   return g.__expressRuntime;
 }

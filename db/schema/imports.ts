@@ -1,6 +1,7 @@
 import {
   bigint,
   bigserial,
+  customType,
   index,
   integer,
   jsonb,
@@ -22,7 +23,6 @@ export const importBatches = pgTable(
       .references(() => shops.id),
     fileName: text("file_name").notNull(),
     fileSha256: text("file_sha256").notNull(),
-    fileBytes: text("file_base64").notNull(),
     format: text("format", { enum: ["csv", "xlsx"] }),
     encoding: text("encoding"),
     preset: text("preset"),
@@ -65,4 +65,30 @@ export const importRows = pgTable(
       .notNull(),
   },
   (t) => [primaryKey({ columns: [t.batchId, t.rowNumber] })],
+);
+
+/** Binary data: a Buffer in and out, on postgres.js (Buffer) and PGlite (Uint8Array) alike. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** Size of one part of a stored upload. */
+export const IMPORT_FILE_PART_BYTES = 1 << 20;
+
+/**
+ * The uploaded file exactly as uploaded (kept for audit, read by the preview), in parts of 1 MiB:
+ * every message to and from the database stays small. (Stored whole, a 50 MB upload was one
+ * 67 MB base64 value, and the driver's receive buffer held it for the rest of the process.)
+ */
+export const importFileParts = pgTable(
+  "import_file_parts",
+  {
+    batchId: bigint("batch_id", { mode: "number" })
+      .notNull()
+      .references(() => importBatches.id, { onDelete: "cascade" }),
+    part: integer("part").notNull(),
+    bytes: bytea("bytes").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.part] })],
 );

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { env } from "@/server/env";
 
 /**
  * A process secret (auth signing, courier credential key): the environment's value when given.
@@ -29,4 +30,35 @@ export function resolveProcessSecret(opts: {
     writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
     return secret;
   }
+}
+
+/** Where the embedded database keeps its generated secrets; null on PostgreSQL (env must set them). */
+function embeddedDataDir(): string | null {
+  return env.DATABASE_URL ? null : env.PGLITE_DIR;
+}
+
+/** The auth signing secret of this deployment. */
+export function authSecret(): string {
+  return resolveProcessSecret({
+    envName: "AUTH_SECRET",
+    explicit: env.AUTH_SECRET,
+    embeddedDataDir: embeddedDataDir(),
+    file: "auth-secret",
+  });
+}
+
+/**
+ * AES-256 key for courier credentials at rest. Its own function (not part of the runtime) so job
+ * workers get it without loading the auth library, which adds ~60 MB to a process.
+ */
+export function courierSecretKey(): Buffer {
+  return Buffer.from(
+    resolveProcessSecret({
+      envName: "COURIER_SECRET_KEY",
+      explicit: env.COURIER_SECRET_KEY,
+      embeddedDataDir: embeddedDataDir(),
+      file: "courier-key",
+    }),
+    "base64",
+  );
 }

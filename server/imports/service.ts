@@ -1,9 +1,16 @@
 import { createHash } from "node:crypto";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { and, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { arrayLiteral } from "@/db/bulk";
 import type { Db } from "@/db/client";
-import { importBatches, importRows, orders, shops } from "@/db/schema";
+import {
+  IMPORT_FILE_PART_BYTES,
+  importBatches,
+  importFileParts,
+  importRows,
+  orders,
+  shops,
+} from "@/db/schema";
 import { DomainError } from "@/server/errors";
 import { insertOrderGraphs } from "@/server/orders/bulk";
 import type { NewOrder } from "@/server/orders/queries";
@@ -27,8 +34,6 @@ const COMMIT_CHUNK = 2000;
 const PREVIEW_ROWS = 20;
 /** Order numbers per "already imported?" query: one array parameter each. */
 const EXISTING_CHUNK = 20_000;
-/** Stored files from this size (base64 characters) are compressed with lz4 where available. */
-const LZ4_FROM_CHARS = 1 << 20;
 
 export async function createImport(
   db: Db,
@@ -45,41 +50,44 @@ export async function createImport(
       fields: { file: "imports.errors.empty" },
     });
   }
-  const fileBytes = Buffer.from(
-    input.bytes.buffer,
-    input.bytes.byteOffset,
-    input.bytes.byteLength,
-  ).toString("base64");
-  const [batch] = await db.transaction(async (tx) => {
-    // The stored file is TOASTed; pglz spends ~0.5 s of server CPU on a 30 MB export, lz4 a tenth
-    // of that. Where the server lacks lz4 (PGlite) the setting is skipped and pglz stays.
-    if (fileBytes.length > LZ4_FROM_CHARS) {
+  const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
+  const batch = await db.transaction(async (tx) => {
+    // The stored parts are TOASTed; pglz spends ~0.5 s of server CPU on a 30 MB export, lz4 a
+    // tenth of that. Where the server lacks lz4 (PGlite) the setting is skipped and pglz stays.
+    if (bytes.length > IMPORT_FILE_PART_BYTES) {
       await tx.execute(sql`do $$ begin
         perform set_config('default_toast_compression', 'lz4', true);
       exception when others then null;
       end $$`);
     }
-    return tx
+    const [row] = await tx
       .insert(importBatches)
       .values({
         shopId: input.shopId,
         fileName: input.fileName,
-        fileSha256: createHash("sha256").update(input.bytes).digest("hex"),
-        fileBytes,
+        fileSha256: createHash("sha256").update(bytes).digest("hex"),
         status: "uploaded",
         createdBy: actorId,
       })
       .returning({ id: importBatches.id });
+    // One statement per part, so no message carries more than one part.
+    for (let part = 0; part * IMPORT_FILE_PART_BYTES < bytes.length; part++) {
+      const from = part * IMPORT_FILE_PART_BYTES;
+      await tx.insert(importFileParts).values({
+        batchId: row!.id,
+        part,
+        bytes: bytes.subarray(from, from + IMPORT_FILE_PART_BYTES),
+      });
+    }
+    return row!;
   });
-  return { id: batch!.id };
+  return { id: batch.id };
 }
 
-/** Every column but the stored file: the file is read only when the rows must be parsed. */
-const { fileBytes: _fileBytes, ...batchColumns } = getTableColumns(importBatches);
-type Batch = Omit<typeof importBatches.$inferSelect, "fileBytes">;
+type Batch = typeof importBatches.$inferSelect;
 
 async function loadBatch(db: Db, id: number): Promise<Batch> {
-  const [batch] = await db.select(batchColumns).from(importBatches).where(eq(importBatches.id, id));
+  const [batch] = await db.select().from(importBatches).where(eq(importBatches.id, id));
   if (!batch)
     throw new DomainError("NOT_FOUND", `Import ${id} not found`, {
       messageKey: "imports.errors.notFound",
@@ -87,12 +95,14 @@ async function loadBatch(db: Db, id: number): Promise<Batch> {
   return batch;
 }
 
-async function loadFile(db: Db, id: number): Promise<Buffer> {
-  const [row] = await db
-    .select({ file: importBatches.fileBytes })
-    .from(importBatches)
-    .where(eq(importBatches.id, id));
-  return Buffer.from(row?.file ?? "", "base64");
+/** The file of an import exactly as uploaded (empty if the import does not exist). */
+export async function loadImportFile(db: Db, id: number): Promise<Buffer> {
+  const parts = await db
+    .select({ bytes: importFileParts.bytes })
+    .from(importFileParts)
+    .where(eq(importFileParts.batchId, id))
+    .orderBy(importFileParts.part);
+  return Buffer.concat(parts.map((p) => p.bytes));
 }
 
 /** Header text → column index for a mapping saved by header names (user mappings survive column moves). */
@@ -228,7 +238,7 @@ export async function previewImport(db: Db, id: number) {
   forgetAnalysis(id);
   let a: Analysis;
   try {
-    a = await analyse(db, batch, () => loadFile(db, id));
+    a = await analyse(db, batch, () => loadImportFile(db, id));
   } catch (error) {
     const message = error instanceof TableReadError ? error.message : "The file could not be read.";
     await db
@@ -347,7 +357,7 @@ async function ordersToCommit(db: Db, batch: Batch): Promise<ImportOrder[]> {
       return cached.orders;
     }
   }
-  const a = await analyse(db, batch, () => loadFile(db, batch.id));
+  const a = await analyse(db, batch, () => loadImportFile(db, batch.id));
   if (a.missing.length) {
     throw new DomainError("CONFLICT", `Missing columns: ${a.missing.join(", ")}`, {
       messageKey: "imports.errors.mapping",

@@ -191,7 +191,32 @@ describe("parseShanghaiDateTime", () => {
     "1999-12-31 00:00:00",
     "45461.84",
     "yesterday",
+    "2024-06-00 00:00:00",
+    "2024-06-18 20:15:60",
+    "2024-06-18 20:15:5x",
+    "2024-06-18 20-15-00",
   ])("%j is rejected", (raw) => {
     expectReason(parseShanghaiDateTime(raw), /Beijing time/);
+  });
+
+  it("reads the canonical form exactly as the general form", () => {
+    // "YYYY-MM-DD HH:mm:ss" takes a fast path; "/" separators take the regular expression.
+    const pad = (n: number) => String(n).padStart(2, "0");
+    for (let i = 0; i < 2000; i++) {
+      const [y, mo, d, h, mi, sec] = [
+        1999 + (i % 103),
+        1 + (i % 13),
+        i % 32,
+        i % 25,
+        i % 61,
+        i % 60,
+      ];
+      const date = `${y}-${pad(mo)}-${pad(d)}`;
+      const time = `${pad(h)}:${pad(mi)}:${pad(sec)}`;
+      const fast = parseShanghaiDateTime(`${date} ${time}`);
+      const general = parseShanghaiDateTime(`${date.replaceAll("-", "/")} ${time}`);
+      expect(fast.ok).toBe(general.ok);
+      if (fast.ok && general.ok) expect(fast.value.getTime()).toBe(general.value.getTime());
+    }
   });
 });

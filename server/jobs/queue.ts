@@ -4,7 +4,7 @@ import type { DbHandle } from "@/db/client";
 import { recordHeartbeat } from "@/server/health/queries";
 import { purgeExpiredIdempotencyKeys } from "@/server/api-v1/idempotency";
 import { registerImportWorker } from "@/server/imports/jobs";
-import { getRuntime } from "@/server/runtime";
+import { courierSecretKey } from "@/server/auth/secret";
 import { registerAutoShipWorker } from "@/server/waybills/auto-ship";
 import { registerWaybillWorker } from "@/server/waybills/jobs";
 
@@ -49,8 +49,8 @@ export async function startQueue(
     await boss.schedule(HEARTBEAT_QUEUE, HEARTBEAT_CRON);
     await boss.send(HEARTBEAT_QUEUE, {});
     await registerImportWorker(boss, handle.db);
-    await registerWaybillWorker(boss, handle.db, async () => (await getRuntime()).courierKey);
-    await registerAutoShipWorker(boss, handle.db, async () => (await getRuntime()).courierKey);
+    await registerWaybillWorker(boss, handle.db, () => Promise.resolve(courierSecretKey()));
+    await registerAutoShipWorker(boss, handle.db, () => Promise.resolve(courierSecretKey()));
     await boss.createQueue(IDEMPOTENCY_PURGE_QUEUE, {
       name: IDEMPOTENCY_PURGE_QUEUE,
       policy: "singleton",

@@ -138,7 +138,26 @@ function named(text: string, level: 1 | 2 | 3): Region[] {
     .filter((r) => r.level === level);
 }
 
+/**
+ * Resolved region columns by their text. An export names a few thousand distinct districts at
+ * most, so a 100k-row file resolves each triple once instead of on every row (this was the
+ * costliest step of validating a row). Results are shared, so nobody may mutate them.
+ */
+const resolvedColumns = new Map<string, Columns | AddressFailure>();
+const RESOLVED_COLUMNS_MAX = 20_000;
+
 function resolveColumns(pt: string, ct: string, kt: string): Columns | AddressFailure {
+  const key = `${pt}\u0000${ct}\u0000${kt}`;
+  let found = resolvedColumns.get(key);
+  if (!found) {
+    if (resolvedColumns.size >= RESOLVED_COLUMNS_MAX) resolvedColumns.clear();
+    found = resolveColumnsUncached(pt, ct, kt);
+    resolvedColumns.set(key, found);
+  }
+  return found;
+}
+
+function resolveColumnsUncached(pt: string, ct: string, kt: string): Columns | AddressFailure {
   let province: Region | null = null;
   if (pt) {
     province = named(pt, 1)[0] ?? null;

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { importBatches } from "@/db/schema";
 import { problem } from "@/server/http/problem";
 import { download, sessionFor } from "@/server/imports/http";
+import { loadImportFile } from "@/server/imports/service";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +15,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     ? await auth.db
         .select({
           fileName: importBatches.fileName,
-          bytes: importBatches.fileBytes,
           format: importBatches.format,
         })
         .from(importBatches)
         .where(eq(importBatches.id, id))
     : [];
   if (!batch) return problem(404, "Import not found");
-  return download(Buffer.from(batch.bytes, "base64"), batch.fileName, batch.format ?? "csv");
+  const bytes = await loadImportFile(auth.db, id);
+  return download(bytes, batch.fileName, batch.format ?? "csv");
 }
