@@ -35,9 +35,32 @@ export function generateImportCsv(rows: number): { text: string; rows: number } 
   return { text: `${lines.join("\r\n")}\r\n`, rows: count };
 }
 
+type ImportRun = {
+  seconds: number;
+  uploadSeconds: number;
+  previewSeconds: number;
+  commitSeconds: number;
+  rows: number;
+  validRows: number;
+  rejectedRows: number;
+  ordersCreated: number;
+  maxRssMb: number;
+};
+
+/** How many times the import runs; the figure is the best run, the note gives the median. */
+export const IMPORT_RUNS = 3;
+
+/** What an import writes, emptied between runs so each one starts from the same tables. */
+const IMPORT_TABLES =
+  "orders, order_items, shipments, shipment_orders, shipment_items, order_events, import_batches";
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
 /**
  * Import of a generated 100k-row CSV end to end on PostgreSQL, beside a raw COPY of the very same
- * file into a table of text columns in the same run (the floor any importer pays for the bytes).
+ * file into a table of text columns (the floor any importer pays for the bytes). The machine's
+ * speed drifts from minute to minute, so the pair runs IMPORT_RUNS times, interleaved: the import
+ * figure is the best run (noise only ever adds time), each with its own COPY just before it.
  */
 export async function importBench(url: string, rows = 100_000): Promise<Figure[]> {
   const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -57,47 +80,56 @@ export async function importBench(url: string, rows = 100_000): Promise<Figure[]
 
     const sql = postgres(u.toString(), { max: 1, onnotice: () => {} });
     const columns = ourTemplateHeaders.map((_, i) => `c${i} text`).join(", ");
-    await sql.unsafe(`CREATE TABLE copy_probe (${columns})`);
-    const copyStarted = performance.now();
-    const writable = await sql
-      .unsafe(`COPY copy_probe FROM STDIN WITH (FORMAT csv, HEADER true)`)
-      .writable();
-    await pipeline(Readable.from([file.text]), writable);
-    const copySeconds = (performance.now() - copyStarted) / 1000;
-    await sql.end();
-
-    // The child runs with the import worker's heap cap, as `npm run worker` does.
-    const { stdout } = await run(
-      "npx",
-      ["tsx", "server/bench/import-child.ts", u.toString(), shopId, csvPath],
-      {
-        maxBuffer: 1 << 20,
-        env: { ...process.env, NODE_OPTIONS: workerNodeOptions() },
-      },
-    );
-    const result = JSON.parse(stdout.trim().split("\n").at(-1)!) as {
-      seconds: number;
-      previewSeconds: number;
-      rows: number;
-      validRows: number;
-      rejectedRows: number;
-      ordersCreated: number;
-      maxRssMb: number;
-    };
-    if (result.rows !== file.rows)
-      throw new Error(`import read ${result.rows} of ${file.rows} rows`);
-    const note = `${file.rows} rows, ${result.ordersCreated} orders, ${result.rejectedRows} rejected; preview ${result.previewSeconds.toFixed(1)} s of ${result.seconds.toFixed(1)} s`;
+    const runs: { copySeconds: number; run: ImportRun }[] = [];
+    try {
+      for (let k = 0; k < IMPORT_RUNS; k++) {
+        await sql.unsafe(`DROP TABLE IF EXISTS copy_probe; CREATE TABLE copy_probe (${columns})`);
+        await sql.unsafe(`TRUNCATE ${IMPORT_TABLES} CASCADE`);
+        await sql.unsafe("CHECKPOINT").catch(() => {}); // superuser only; evens out the runs
+        const copyStarted = performance.now();
+        const writable = await sql
+          .unsafe(`COPY copy_probe FROM STDIN WITH (FORMAT csv, HEADER true)`)
+          .writable();
+        await pipeline(Readable.from([file.text]), writable);
+        const copySeconds = (performance.now() - copyStarted) / 1000;
+        // The child runs with the import worker's heap cap, as `npm run worker` does.
+        const { stdout } = await run(
+          "npx",
+          ["tsx", "server/bench/import-child.ts", u.toString(), shopId, csvPath],
+          {
+            maxBuffer: 1 << 20,
+            env: { ...process.env, NODE_OPTIONS: workerNodeOptions() },
+          },
+        );
+        const result = JSON.parse(stdout.trim().split("\n").at(-1)!) as ImportRun;
+        if (result.rows !== file.rows)
+          throw new Error(`import read ${result.rows} of ${file.rows} rows`);
+        runs.push({ copySeconds, run: result });
+      }
+    } finally {
+      await sql.end();
+    }
+    const best = runs.reduce((a, b) => (b.run.seconds < a.run.seconds ? b : a));
+    const { run: r } = best;
+    const rate = (seconds: number) => Math.round(file.rows / seconds).toLocaleString("en");
+    const note =
+      `best of ${runs.length}, median ${rate(median(runs.map((x) => x.run.seconds)))} rows/s; ` +
+      `${file.rows} rows, ${r.ordersCreated} orders, ${r.rejectedRows} rejected; ` +
+      `upload ${r.uploadSeconds.toFixed(1)} s, preview ${r.previewSeconds.toFixed(1)} s, ` +
+      `commit ${r.commitSeconds.toFixed(1)} s; ` +
+      `import time ${(r.seconds / best.copySeconds).toFixed(0)}x the COPY time`;
     return [
       {
         group: "baseline",
         name: `raw COPY of the same ${file.rows}-row CSV (PostgreSQL)`,
-        value: file.rows / copySeconds,
+        value: file.rows / best.copySeconds,
         unit: "rows/s",
+        note: `just before the best import; all runs: ${runs.map((x) => rate(x.copySeconds)).join(", ")}`,
       },
       {
         group: "import",
         name: `import ${file.rows}-row CSV end to end (PostgreSQL)`,
-        value: file.rows / result.seconds,
+        value: file.rows / r.seconds,
         unit: "rows/s",
         budget: { op: ">=", value: 20_000 },
         note,
@@ -105,9 +137,10 @@ export async function importBench(url: string, rows = 100_000): Promise<Figure[]
       {
         group: "import",
         name: "import peak RSS",
-        value: result.maxRssMb,
+        value: Math.max(...runs.map((x) => x.run.maxRssMb)),
         unit: "MB",
         budget: { op: "<", value: 512 },
+        note: `highest of the ${runs.length} runs`,
       },
     ];
   } finally {
