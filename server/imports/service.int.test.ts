@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { resultRows } from "@/db/client";
 import { describe, expect, it } from "vitest";
-import { importBatches, importFileParts, orders } from "@/db/schema";
+import { importBatches, importFileParts, orderEvents, orders } from "@/db/schema";
 import { withTestDb } from "@/db/testing/test-db";
 import { getOrder } from "@/server/orders/service";
 import { seedShop } from "@/server/orders/testing";
@@ -275,6 +275,22 @@ describe("batch import", () => {
     expect((await loadImportFile(db(), id)).equals(Buffer.from(bytes))).toBe(true);
     expect(row).toMatchObject({ status: "committed", ordersCreated: 2 });
     await expect(commitImport(db(), id)).rejects.toThrow(/committed/);
+    // Each order's history starts with its creation by this import, read from the order row:
+    // the import writes no event rows.
+    const created = await db()
+      .select({ id: orders.id, createdBy: orders.createdBy })
+      .from(orders)
+      .where(eq(orders.importBatchId, id));
+    expect(created.map((o) => o.createdBy)).toEqual([`import:${id}`, `import:${id}`]);
+    const events = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orderEvents)
+      .where(inArray(orderEvents.orderId, created.map((o) => o.id)));
+    expect(events).toEqual([{ n: 0 }]);
+    const order = await getOrder(db(), created[0]!.id);
+    expect(order.events).toMatchObject([
+      { fromStatus: "PAID", toStatus: "AWAITING_SHIPMENT", actor: `import:${id}` },
+    ]);
   });
 
   it("commits with two chunks in flight exactly the orders a one-at-a-time commit makes", async () => {

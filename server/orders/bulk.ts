@@ -7,23 +7,23 @@ import { initialOrderStatus, recipientKey } from "./rules";
 type Column = { name: string; type: BulkColumnType; values: unknown[] };
 const column = (name: string, type: BulkColumnType): Column => ({ name, type, values: [] });
 
-const VIRTUAL_ONLY_NOTE = "virtual goods only: nothing to ship";
-
 /**
- * Stores orders with their items, first parcel and first status event in ONE statement: the rows
- * travel as one array parameter per column (see db/bulk.ts) and data-modifying CTEs fan them out:
+ * Stores orders with their items and first parcel in ONE statement: the rows travel as one array
+ * parameter per column (see db/bulk.ts) and data-modifying CTEs fan them out:
  *
  * - `d`: every input order with a fresh order id and, when it has physical goods, a parcel id;
  * - `o`: the orders insert; a (shop, platform order no) that already exists is skipped, never
  *   overwritten: this is what makes a re-import change nothing;
- * - `k`: the orders actually inserted; items, parcel, parcel links and the first event are written
- *   for these only, joined by the order's position in `input` (never by RETURNING order, which
- *   PostgreSQL does not guarantee).
+ * - `k`: the orders actually inserted; items, parcel and parcel links are written for these only,
+ *   joined by the order's position in `input` (never by RETURNING order, which PostgreSQL does not
+ *   guarantee).
  *
  * Foreign keys between the CTEs hold because PostgreSQL checks them at the end of the statement.
- * One round trip instead of one per table, and the parcel, link and event rows are derived on the
- * server instead of being serialised again. Returns the ids of the orders inserted, by position in
- * `input` (null where skipped). Callers keep batches to a few thousand orders.
+ * One round trip instead of one per table, and the parcel and link rows are derived on the server
+ * instead of being serialised again. The creation (by `actor`) is recorded on the order row itself
+ * (`created_by`); the status history reads it as its first line, so no event row per order.
+ * Returns the ids of the orders inserted, by position in `input` (null where skipped). Callers
+ * keep batches to a few thousand orders.
  */
 export async function insertOrderGraphs(
   tx: Db | Tx,
@@ -108,7 +108,6 @@ export async function insertOrderGraphs(
   const orderCols = Object.values(o);
   const itemCols = Object.values(it);
   const names = (cols: Column[]) => sql.raw(cols.map((c) => c.name).join(", "));
-  const now = new Date().toISOString();
 
   const result = await tx.execute(sql`
     with d as materialized (
@@ -120,11 +119,11 @@ export async function insertOrderGraphs(
       insert into orders (id, shop_id, platform_order_no, status, source, warehouse_id,
         recipient_name, recipient_mobile, recipient_mobile_ext, province_code, city_code,
         county_code, region_text, address_detail, buyer_remark, seller_remark, total_fen, paid_at,
-        import_batch_id)
+        import_batch_id, created_by)
       select id, shop_id, platform_order_no, status, source, warehouse_id,
         recipient_name, recipient_mobile, recipient_mobile_ext, province_code, city_code,
         county_code, region_text, address_detail, buyer_remark, seller_remark, total_fen, paid_at,
-        import_batch_id
+        import_batch_id, ${actor}::text
       from d
       on conflict (shop_id, platform_order_no) do nothing
       returning id
@@ -154,12 +153,6 @@ export async function insertOrderGraphs(
     ), si as (
       insert into shipment_items (shipment_id, order_item_id, quantity)
       select parcel_id, id, quantity from l where parcel_id is not null and not is_virtual
-    ), e as (
-      insert into order_events (order_id, from_status, to_status, actor, note, at)
-      select id, 'PAID', status, ${actor}::text,
-        case when status = 'COMPLETED' then ${VIRTUAL_ONLY_NOTE}::text end,
-        least(paid_at, ${now}::timestamptz)
-      from k
     )
     select n, id from k`);
   const ids: (number | null)[] = input.map(() => null);

@@ -11,7 +11,7 @@ import {
   warehouses,
   type OrderStatus,
 } from "@/db/schema";
-import { recipientKey } from "./rules";
+import { orderHistory, recipientKey } from "./rules";
 
 /** An order ready to store: shop, warehouse and region already resolved. */
 export interface NewOrder {
@@ -141,7 +141,7 @@ export async function getOrderGraph(tx: Db | Tx, id: number) {
     warehouseName: order.warehouseName,
     items,
     parcels,
-    events,
+    events: orderHistory(order.order, events),
   };
 }
 

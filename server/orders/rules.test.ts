@@ -6,6 +6,8 @@ import {
   assertParcelTransition,
   canTransitionOrder,
   initialOrderStatus,
+  orderHistory,
+  VIRTUAL_ONLY_NOTE,
   maskAddress,
   maskMobile,
   maskName,
@@ -160,5 +162,69 @@ describe("masking", () => {
   it("address keeps only the start", () => {
     expect(maskAddress("文三路100号华星大厦5楼")).toBe("文三路1****");
     expect(maskAddress("文三路")).toBe("文****");
+  });
+});
+
+describe("orderHistory", () => {
+  const paidAt = new Date("2026-11-24T02:00:00Z");
+  const createdAt = new Date("2026-11-24T02:00:05Z");
+  const order = { id: 7, status: "PACKED" as const, createdBy: "import:42", paidAt, createdAt };
+  const event = (id: number, fromStatus: OrderStatus, toStatus: OrderStatus, at: string) => ({
+    id,
+    orderId: 7,
+    fromStatus,
+    toStatus,
+    actor: "user-1",
+    note: null,
+    at: new Date(at),
+  });
+
+  it("starts with the creation, read from the order row", () => {
+    const packed = event(3, "AWAITING_SHIPMENT", "PACKED", "2026-11-24T05:00:00Z");
+    expect(orderHistory(order, [packed])).toEqual([
+      {
+        id: 0,
+        orderId: 7,
+        fromStatus: "PAID",
+        toStatus: "AWAITING_SHIPMENT",
+        actor: "import:42",
+        note: null,
+        at: paidAt,
+      },
+      packed,
+    ]);
+  });
+
+  it("creates into the current status when nothing happened since", () => {
+    const [creation] = orderHistory({ ...order, status: "AWAITING_SHIPMENT" }, []);
+    expect(creation).toMatchObject({ fromStatus: "PAID", toStatus: "AWAITING_SHIPMENT" });
+  });
+
+  it("notes a virtual-only order, created completed", () => {
+    const [creation] = orderHistory({ ...order, status: "COMPLETED" }, []);
+    expect(creation).toMatchObject({ toStatus: "COMPLETED", note: VIRTUAL_ONLY_NOTE });
+  });
+
+  it("shows what the order was created as, even after the merchant changed it", () => {
+    // Created awaiting shipment, then updated to virtual goods only.
+    const updated = event(5, "AWAITING_SHIPMENT", "COMPLETED", "2026-11-24T03:00:00Z");
+    const history = orderHistory({ ...order, status: "COMPLETED" }, [updated]);
+    expect(history.map((e) => [e.fromStatus, e.toStatus])).toEqual([
+      ["PAID", "AWAITING_SHIPMENT"],
+      ["AWAITING_SHIPMENT", "COMPLETED"],
+    ]);
+  });
+
+  it("dates the creation no later than the order row, whatever the platform's clock says", () => {
+    const future = new Date("2026-11-25T00:00:00Z");
+    expect(orderHistory({ ...order, paidAt: future }, [])[0]!.at).toEqual(createdAt);
+  });
+
+  it("leaves older orders, whose creation is a stored event, as stored", () => {
+    const stored = [
+      event(1, "PAID", "AWAITING_SHIPMENT", "2026-11-24T02:00:00Z"),
+      event(2, "AWAITING_SHIPMENT", "PACKED", "2026-11-24T05:00:00Z"),
+    ];
+    expect(orderHistory({ ...order, createdBy: null }, stored)).toEqual(stored);
   });
 });

@@ -89,6 +89,51 @@ export function initialOrderStatus(items: readonly { isVirtual: boolean }[]): Or
   return items.length > 0 && items.every((i) => i.isVirtual) ? "COMPLETED" : "AWAITING_SHIPMENT";
 }
 
+export const VIRTUAL_ONLY_NOTE = "virtual goods only: nothing to ship";
+
+/** One line of an order's status history. */
+export type OrderHistoryEvent = {
+  id: number;
+  orderId: number;
+  fromStatus: OrderStatus | null;
+  toStatus: OrderStatus;
+  actor: string;
+  note: string | null;
+  at: Date;
+};
+
+/**
+ * An order's status history: its creation (PAID → its first status, by `createdBy`), then the
+ * stored transitions. The creation is read from the order row, not stored as an event; its target
+ * is where the first stored transition starts (or the current status when there is none), so an
+ * order changed since still shows what it was created as. Orders from before `created_by` have
+ * their creation stored as an event from PAID, and are returned as stored.
+ */
+export function orderHistory<E extends OrderHistoryEvent>(
+  order: {
+    id: number;
+    status: OrderStatus;
+    createdBy: string | null;
+    paidAt: Date;
+    createdAt: Date;
+  },
+  stored: readonly E[],
+): (E | OrderHistoryEvent)[] {
+  if (stored.some((e) => e.fromStatus === "PAID")) return [...stored];
+  const toStatus = stored[0]?.fromStatus ?? order.status;
+  const creation: OrderHistoryEvent = {
+    id: 0,
+    orderId: order.id,
+    fromStatus: "PAID",
+    toStatus,
+    actor: order.createdBy ?? "system",
+    note: toStatus === "COMPLETED" ? VIRTUAL_ONLY_NOTE : null,
+    // A paid time in the future (a clock off at the platform) must not sort after what followed.
+    at: order.paidAt < order.createdAt ? order.paidAt : order.createdAt,
+  };
+  return [creation, ...stored];
+}
+
 /** Parcels with the same key go to the same person at the same door: merge candidates. */
 export function recipientKey(r: {
   recipientName: string;
