@@ -285,7 +285,12 @@ describe("batch import", () => {
     const events = await db()
       .select({ n: sql<number>`count(*)::int` })
       .from(orderEvents)
-      .where(inArray(orderEvents.orderId, created.map((o) => o.id)));
+      .where(
+        inArray(
+          orderEvents.orderId,
+          created.map((o) => o.id),
+        ),
+      );
     expect(events).toEqual([{ n: 0 }]);
     const order = await getOrder(db(), created[0]!.id);
     expect(order.events).toMatchObject([
