@@ -12,7 +12,7 @@ import {
   shops,
 } from "@/db/schema";
 import { DomainError } from "@/server/errors";
-import { insertOrderGraphs } from "@/server/orders/bulk";
+import { insertNewOrderGraphs } from "@/server/orders/bulk";
 import type { NewOrder } from "@/server/orders/queries";
 import { importAddressParser } from "./address";
 import { forgetAnalysis, mappingKey, recallAnalysis, rememberAnalysis } from "./analysis-cache";
@@ -433,8 +433,10 @@ export async function commitImport(db: Db, id: number, options: CommitOptions = 
       const part = chunks[k]!;
       chunks[k] = null;
       const rows = part.reduce((s, o) => s + o.rowNumbers.length, 0);
+      // The orders were checked absent above: the plain insert, falling back to skipping any
+      // that arrived since.
       const ids = await db.transaction((tx) =>
-        insertOrderGraphs(
+        insertNewOrderGraphs(
           tx,
           part.map((o) => toNewOrder(o, shop!, id, now)),
           `import:${id}`,
