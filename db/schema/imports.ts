@@ -46,7 +46,7 @@ export const importBatches = pgTable(
     committedAt: timestamp("committed_at", { withTimezone: true }),
   },
   (t) => [
-    index("import_batches_created_at_idx").on(t.createdAt.desc()),
+    index("import_batches_created_at_idx").on(t.createdAt.desc().nullsFirst()),
     index("import_batches_shop_id_idx").on(t.shopId),
     index("import_batches_created_by_idx").on(t.createdBy),
   ],

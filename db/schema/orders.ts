@@ -132,8 +132,15 @@ export const orders = pgTable(
   (t) => [
     // One unique index serves the (shop, platform order no) upsert and the search by order no.
     uniqueIndex("orders_platform_order_no_shop_id_key").on(t.platformOrderNo, t.shopId),
-    index("orders_paid_at_id_idx").on(t.paidAt.desc(), t.id.desc()),
-    index("orders_status_paid_at_idx").on(t.status, t.paidAt.desc(), t.id.desc()),
+    // `desc().nullsFirst()` is what a plain `order by … desc` means: drizzle's `desc()` alone
+    // makes the index NULLS LAST, which the planner cannot use for that order (it sorted the
+    // whole table for every page instead).
+    index("orders_paid_at_id_idx").on(t.paidAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("orders_status_paid_at_idx").on(
+      t.status,
+      t.paidAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("orders_recipient_mobile_idx").on(t.recipientMobile),
     index("orders_recipient_mobile_last4_idx").on(sql`right(${t.recipientMobile}, 4)`),
     index("orders_recipient_name_idx").on(t.recipientName.op("text_pattern_ops")),
@@ -221,7 +228,11 @@ export const shipments = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("shipments_status_created_idx").on(t.status, t.createdAt.desc(), t.id.desc()),
+    index("shipments_status_created_idx").on(
+      t.status,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("shipments_warehouse_id_idx").on(t.warehouseId),
     index("shipments_recipient_key_idx").on(t.recipientKey),
     // Both are empty when a parcel is created (by the thousand in an import): partial indexes

@@ -128,7 +128,7 @@ export const printBatches = pgTable(
   },
   (t) => [
     index("print_batches_created_by_idx").on(t.createdBy),
-    index("print_batches_created_at_idx").on(t.createdAt.desc()),
+    index("print_batches_created_at_idx").on(t.createdAt.desc().nullsFirst()),
   ],
 );
 

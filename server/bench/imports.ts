@@ -7,13 +7,16 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
 import postgres from "postgres";
-import { openDb } from "@/db/client";
+import { openDb, resultRows } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { ordersToCsvRows, ourTemplateHeaders, csvLine } from "@/server/demo-data/csv";
 import { orderStream } from "@/server/demo-data/orders";
 import { workerNodeOptions } from "@/server/imports/worker-settings";
+import { listOrders } from "@/server/orders/list";
+import { listFilter, type ListFilter } from "@/server/orders/schemas";
 import { seedShop } from "@/server/orders/testing";
-import type { Figure } from "./harness";
+import { sql as sqlTag } from "drizzle-orm";
+import { percentile, type Figure } from "./harness";
 
 const run = promisify(execFile);
 
@@ -109,6 +112,7 @@ export async function importBench(url: string, rows = 100_000): Promise<Figure[]
     } finally {
       await sql.end();
     }
+    const listFigures = await orderListBench(u.toString());
     const best = runs.reduce((a, b) => (b.run.seconds < a.run.seconds ? b : a));
     const { run: r } = best;
     const rate = (seconds: number) => Math.round(file.rows / seconds).toLocaleString("en");
@@ -134,6 +138,7 @@ export async function importBench(url: string, rows = 100_000): Promise<Figure[]
         budget: { op: ">=", value: 20_000 },
         note,
       },
+      ...listFigures,
       {
         group: "import",
         name: "import peak RSS",
@@ -147,5 +152,62 @@ export async function importBench(url: string, rows = 100_000): Promise<Figure[]
     await rm(dir, { recursive: true, force: true });
     await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
+  }
+}
+
+/**
+ * The orders list over the orders the last import left (69k): p50 of 20 calls of the list query
+ * for the screens' usual requests, each with its 50-row page. Figures beside the import, no budget.
+ */
+async function orderListBench(url: string): Promise<Figure[]> {
+  const handle = await openDb({ url });
+  try {
+    const { db } = handle;
+    const [mid] = resultRows<{
+      paid_at: string | Date;
+      id: string | number;
+      recipient_mobile: string;
+      recipient_name: string;
+    }>(
+      await db.execute(
+        sqlTag`select paid_at, id, recipient_mobile, recipient_name from orders
+          order by paid_at desc, id desc offset (select count(*) / 2 from orders) limit 1`,
+      ),
+    );
+    if (!mid) return [];
+    const [total] = resultRows<{ n: number }>(
+      await db.execute(sqlTag`select count(*)::int as n from orders`),
+    );
+    const cases: [string, Partial<ListFilter>][] = [
+      ["first page", {}],
+      [
+        "a page halfway down (keyset cursor)",
+        { cursor: { paidAt: new Date(mid.paid_at), id: Number(mid.id) } },
+      ],
+      ["status filter", { status: "AWAITING_SHIPMENT" }],
+      ["search by the last 4 digits of a phone", { q: mid.recipient_mobile.slice(-4) }],
+      ["search by recipient name", { q: mid.recipient_name }],
+    ];
+    const figures: Figure[] = [];
+    for (const [what, filter] of cases) {
+      const f = listFilter.parse(filter);
+      await listOrders(db, f);
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const started = performance.now();
+        await listOrders(db, f);
+        times.push(performance.now() - started);
+      }
+      figures.push({
+        group: "orders",
+        name: `orders list over ${total!.n} orders: ${what} (PostgreSQL)`,
+        value: percentile(times, 50),
+        unit: "ms",
+        note: `p50 of 20; p99 ${percentile(times, 99).toFixed(1)} ms`,
+      });
+    }
+    return figures;
+  } finally {
+    await handle.close();
   }
 }
