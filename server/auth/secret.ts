@@ -47,12 +47,15 @@ export function authSecret(): string {
   });
 }
 
+let courierKey: Buffer | undefined;
+
 /**
- * AES-256 key for courier credentials at rest. Its own function (not part of the runtime) so job
- * workers get it without loading the auth library, which adds ~60 MB to a process.
+ * AES-256 key for courier credentials at rest, resolved once per process. Its own function (not
+ * part of the runtime) so job workers get it without loading the auth library, which adds ~60 MB
+ * to a process.
  */
 export function courierSecretKey(): Buffer {
-  return Buffer.from(
+  courierKey ??= Buffer.from(
     resolveProcessSecret({
       envName: "COURIER_SECRET_KEY",
       explicit: env.COURIER_SECRET_KEY,
@@ -61,4 +64,5 @@ export function courierSecretKey(): Buffer {
     }),
     "base64",
   );
+  return courierKey;
 }
