@@ -1,8 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orders, shipments } from "@/db/schema";
+import { resultRows } from "@/db/client";
+import { foreignKeyViolations } from "@/db/testing/foreign-keys";
 import { withTestDb } from "@/db/testing/test-db";
-import { insertNewOrderGraphs, insertOrderGraphs, isUniqueViolation } from "./bulk";
+import {
+  insertNewOrderGraphs,
+  insertOrderGraphs,
+  isUniqueViolation,
+  SET_CHECK_MIN_ORDERS,
+} from "./bulk";
 import { resolveOrderInput } from "./service";
 import { orderInputFor, seedShop } from "./testing";
 
@@ -81,6 +88,48 @@ describe("insertNewOrderGraphs", () => {
     await expect(
       db().transaction((tx) => insertNewOrderGraphs(tx, [broken], "import:1")),
     ).rejects.toSatisfy((e: unknown) => !isUniqueViolation(e));
+    expect(await count(shopId)).toEqual({ orders: 0, parcels: 0 });
+  });
+});
+
+/** Every table the statement writes. */
+const GRAPH_TABLES = ["orders", "order_items", "shipments", "shipment_orders", "shipment_items"];
+
+describe("foreign keys checked as a set", () => {
+  it("writes a batch whose every reference holds, and the tables have no triggers it would skip", async () => {
+    const { shopId } = await seedShop(db());
+    const nos = Array.from({ length: SET_CHECK_MIN_ORDERS + 10 }, (_, i) => `S-${i}`);
+    const input = await newOrders(shopId, nos);
+    // Some orders with two lines, so items and parcel contents are more than one per order.
+    input.forEach((o, i) => {
+      if (i % 3 === 0) o.items = [...o.items, { ...o.items[0]!, sku: `${o.items[0]!.sku}-B` }];
+    });
+    const ids = await db().transaction((tx) => insertOrderGraphs(tx, input, "import:9"));
+    expect(ids.every((id) => typeof id === "number")).toBe(true);
+    expect(await count(shopId)).toEqual({ orders: nos.length, parcels: nos.length });
+    const violations = await foreignKeyViolations(db(), GRAPH_TABLES);
+    // orders → shops, warehouses; items → orders; parcels → warehouses, users; links; contents.
+    expect(violations.length).toBeGreaterThanOrEqual(9);
+    expect(violations.filter((v) => v.orphans > 0)).toEqual([]);
+    const triggers = resultRows<{ name: string }>(
+      await db().execute(sql`select tgname as name from pg_trigger
+        where not tgisinternal and tgrelid::regclass::text = any(${`{${GRAPH_TABLES.join(",")}}`}::text[])`),
+    );
+    expect(triggers).toEqual([]);
+  });
+
+  it("reports a missing warehouse as a foreign key violation and writes nothing", async () => {
+    const { shopId } = await seedShop(db());
+    const nos = Array.from({ length: SET_CHECK_MIN_ORDERS }, (_, i) => `W-${i}`);
+    const input = await newOrders(shopId, nos);
+    input[7] = { ...input[7]!, warehouseId: "no-such-warehouse" };
+    const error = await db()
+      .transaction((tx) => insertOrderGraphs(tx, input, "import:1", { references: "set" }))
+      .then(
+        () => null,
+        (e: unknown) => e as { code?: string; cause?: { code?: string } },
+      );
+    expect(error?.code ?? error?.cause?.code).toBe("23503");
     expect(await count(shopId)).toEqual({ orders: 0, parcels: 0 });
   });
 });
