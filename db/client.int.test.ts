@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { heartbeats } from "./schema";
-import { openDb } from "./client";
+import { openDb, parseBinaryCopy, readBytes } from "./client";
 import { migrate } from "./migrate";
 import { withTestDb } from "./testing/test-db";
 
@@ -40,6 +40,33 @@ describe("db module", () => {
 });
 
 // Embedded mode on disk, whichever project runs it: PGlite needs no server.
+describe("readBytes", () => {
+  it("returns a bytea column as the bytes stored, row by row, and leaves the connection usable", async () => {
+    const { db, raw } = t.current;
+    await raw("create table bytes_probe (n int, b bytea)");
+    const every = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+    const big = Buffer.alloc(3 << 20, every); // several network packets
+    const values = [every, Buffer.alloc(0), big, Buffer.from("订单,数量\r\n", "utf8")];
+    for (const [n, b] of values.entries()) {
+      await raw("insert into bytes_probe values ($1, decode($2, 'base64'))", [
+        n,
+        b.toString("base64"),
+      ]);
+    }
+    // Several reads in a row on the same pool: each COPY must hand its connection back.
+    for (let round = 0; round < 4; round++) {
+      const read = await readBytes(db, "select b from bytes_probe order by n");
+      expect(read.map((b) => b.toString("hex"))).toEqual(values.map((b) => b.toString("hex")));
+      expect((await raw("select 1 as one")).rows).toEqual([{ one: 1 }]);
+    }
+    expect(await readBytes(db, "select b from bytes_probe where n < 0")).toEqual([]);
+  });
+
+  it("refuses what is not a one-column binary COPY stream", () => {
+    expect(() => parseBinaryCopy(Buffer.from("n,b\n1,x\n"))).toThrow("not a binary COPY");
+  });
+});
+
 describe("embedded database on disk", () => {
   it("keeps data across restarts and refuses a second process", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "express-pglite-"));

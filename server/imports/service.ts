@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { and, eq, sql } from "drizzle-orm";
 import { arrayLiteral } from "@/db/bulk";
-import type { Db } from "@/db/client";
+import { readBytes, type Db } from "@/db/client";
 import {
   IMPORT_FILE_PART_BYTES,
   importBatches,
@@ -100,13 +100,13 @@ async function loadBatch(db: Db, id: number): Promise<Batch> {
 
 /** The file of an import exactly as uploaded (empty if the import does not exist). */
 export async function loadImportFile(db: Db, id: number): Promise<Buffer> {
-  // As base64, for the reason given in createImport (hex doubles what crosses the wire).
-  const parts = await db
-    .select({ base64: sql<string>`encode(${importFileParts.bytes}, 'base64')` })
-    .from(importFileParts)
-    .where(eq(importFileParts.batchId, id))
-    .orderBy(importFileParts.part);
-  return Buffer.concat(parts.map((p) => Buffer.from(p.base64, "base64")));
+  if (!Number.isSafeInteger(id)) return Buffer.alloc(0);
+  // Raw bytes, not hex or base64 text (see readBytes): 24 MB in ~0.1 s instead of ~0.5 s.
+  const parts = await readBytes(
+    db,
+    `select bytes from import_file_parts where batch_id = ${id} order by part`,
+  );
+  return Buffer.concat(parts);
 }
 
 /** Header text → column index for a mapping saved by header names (user mappings survive column moves). */
