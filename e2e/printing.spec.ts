@@ -6,13 +6,37 @@ import {
   MultiFormatReader,
   RGBLuminanceSource,
 } from "@zxing/library";
-import { PDFDocument } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from "pdf-lib";
 import { PNG } from "pngjs";
 import { expect, test } from "./fixtures";
 
 const DEMO_KEY = "demo-api-key-0000000000000000";
 const auth = { authorization: `Bearer ${DEMO_KEY}` };
 const MM_PT = 72 / 25.4;
+
+/**
+ * Graphics states in a PDF that stroke with line width 0, i.e. a one-device-dot hairline. Chromium
+ * (Skia) writes one for any stroke thinner than 1 pt: a stroked QR module of 0.81 pt came out so,
+ * and printed as thin lines no scanner reads.
+ */
+function hairlineStates(pdf: PDFDocument): number {
+  const seen = new Set<unknown>();
+  let found = 0;
+  const visit = (value: unknown) => {
+    const obj = value instanceof PDFRef ? pdf.context.lookup(value) : value;
+    if (!obj || seen.has(obj)) return;
+    seen.add(obj);
+    if (obj instanceof PDFDict) {
+      const lw = obj.get(PDFName.of("LW"));
+      if (lw instanceof PDFNumber && lw.asNumber() === 0) found += 1;
+      for (const [, v] of obj.entries()) visit(v);
+    } else if (obj instanceof PDFArray) {
+      for (let i = 0; i < obj.size(); i += 1) visit(obj.get(i));
+    }
+  };
+  for (const [, obj] of pdf.context.enumerateIndirectObjects()) visit(obj);
+  return found;
+}
 
 /** Reads the Code 128 in a PNG screenshot with ZXing, as a scanner at the sorting centre would. */
 function decodeCode128(png: Buffer): string {
@@ -136,6 +160,8 @@ test("packs, issues, prints a label at its true size with a scannable barcode, a
   const { width, height } = pdf.getPage(0).getSize();
   expect(Math.abs(width - 100 * MM_PT)).toBeLessThanOrEqual(1);
   expect(Math.abs(height - 180 * MM_PT)).toBeLessThanOrEqual(1);
+  // Every line on it prints at its width: no stroke collapsed into a hairline.
+  expect(hairlineStates(pdf)).toBe(0);
   await sheet.close();
 
   // The barcode on the page decodes back to the tracking number (screenshot at 3× as a 300 dpi

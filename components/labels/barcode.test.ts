@@ -5,8 +5,10 @@ import {
   QRCodeReader,
   RGBLuminanceSource,
 } from "@zxing/library";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { DOT_FRIENDLY_MM, encodeCode128, encodeQr, moduleWidthFor } from "./barcode";
+import { DOT_FRIENDLY_MM, encodeCode128, encodeQr, moduleWidthFor, QrCode } from "./barcode";
 
 /** Paints module-unit geometry into an 8-bit grey bitmap and decodes it with ZXing. */
 function decode(
@@ -70,14 +72,22 @@ describe("QR", () => {
     const sym = encodeQr(text)!;
     const scale = 4;
     const size = (sym.size + 8) * scale;
-    const cells = [...sym.path.matchAll(/M(\d+) (\d+)\.5h(\d+)/g)].map((m) =>
-      m.slice(1).map(Number),
-    );
+    // Runs as drawn: "M x y h w v1 h-w z" starts a row, "m dx 0 h w v1 h-w z" goes on from
+    // the start of the run before (where the closed subpath left the pen).
+    const cells: [number, number, number][] = [];
+    let pen = { x: 0, y: 0 };
+    for (const m of sym.path.matchAll(/([Mm])(\d+) (\d+)h(\d+)v1h-(\d+)z/g)) {
+      const [a, b, w] = [Number(m[2]), Number(m[3]), Number(m[4])];
+      expect(Number(m[5])).toBe(w);
+      pen = m[1] === "M" ? { x: a, y: b } : { x: pen.x + a, y: pen.y };
+      cells.push([pen.x, pen.y, w]);
+    }
+    expect(cells.length).toBeGreaterThan(sym.size);
     const decoded = decode(
       size,
       size,
       (set) => {
-        for (const [x0, y, w] of cells as [number, number, number][]) {
+        for (const [x0, y, w] of cells) {
           for (let x = x0; x < x0 + w; x += 1) {
             for (let dy = 0; dy < scale; dy += 1) {
               for (let dx = 0; dx < scale; dx += 1) set((x + 4) * scale + dx, (y + 4) * scale + dy);
@@ -88,5 +98,13 @@ describe("QR", () => {
       new QRCodeReader(),
     );
     expect(decoded).toBe(text);
+  });
+
+  it("is filled, never stroked: a stroke under 1 pt prints as a hairline", () => {
+    // Chromium's PDF and print output draws strokes thinner than 1 pt as 0-width lines at
+    // reduced alpha; a module of a 14 mm symbol is 0.81 pt.
+    const svg = renderToStaticMarkup(createElement(QrCode, { value: "Q-1", sizeMm: 14 }));
+    expect(svg).toContain('fill="#000"');
+    expect(svg).not.toMatch(/stroke/);
   });
 });
