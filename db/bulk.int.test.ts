@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withSetCheckedReferences } from "./bulk";
-import { resultRows, type Tx } from "./client";
+import { resultRows, sqlState, type Tx } from "./client";
 import { withTestDb } from "./testing/test-db";
 
 const t = withTestDb();
@@ -24,9 +24,14 @@ const insertChildren = (tx: Tx, parent: string, ids: number[]) =>
     sql`insert into bulk_child (id, parent_id) select id, ${parent} from unnest(${`{${ids.join(",")}}`}::int[]) as id`,
   );
 
-const foreignKeyError = (e: unknown) =>
-  (e as { code?: string; cause?: { code?: string } }).code === "23503" ||
-  (e as { cause?: { code?: string } }).cause?.code === "23503";
+const foreignKeyError = (e: unknown) => sqlState(e) === "23503";
+
+/** What a promise rejects with, or null if it resolves. */
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e,
+  );
 
 beforeAll(async () => {
   await db().execute(sql`create table bulk_parent (id text primary key)`);
@@ -62,12 +67,7 @@ describe("withSetCheckedReferences", () => {
         sql`select xmax::text <> '0' as locked from bulk_parent where id = 'p1'`,
       );
       expect(after).toEqual([{ locked: true }]);
-      const dangling = await tx
-        .transaction((sp) => insertChildren(sp, "nobody", [4]))
-        .then(
-          () => null,
-          (e: unknown) => e,
-        );
+      const dangling = await errorOf(tx.transaction((sp) => insertChildren(sp, "nobody", [4])));
       expect(foreignKeyError(dangling)).toBe(true);
     });
     const [n] = await rows<{ n: number }>(db(), sql`select count(*)::int as n from bulk_child`);
@@ -75,8 +75,8 @@ describe("withSetCheckedReferences", () => {
   });
 
   it("checks row by row when an outside row is missing, so the violation is reported and nothing is written", async () => {
-    const error = await db()
-      .transaction((tx) =>
+    const error = await errorOf(
+      db().transaction((tx) =>
         withSetCheckedReferences(
           tx,
           [{ table: "bulk_parent", column: "id", values: ["p2", "gone"] }],
@@ -85,11 +85,8 @@ describe("withSetCheckedReferences", () => {
             return insertChildren(sp, "gone", [10, 11]);
           },
         ),
-      )
-      .then(
-        () => null,
-        (e: unknown) => e,
-      );
+      ),
+    );
     expect(foreignKeyError(error)).toBe(true);
     const [n] = await rows<{ n: number }>(
       db(),
@@ -100,16 +97,15 @@ describe("withSetCheckedReferences", () => {
 
   it("puts the per-row checks back when the statement fails inside a transaction that goes on", async () => {
     await db().transaction(async (tx) => {
-      const failed = await withSetCheckedReferences(
-        tx,
-        [{ table: "bulk_parent", column: "id", values: ["p2"] }],
-        async (sp) => {
-          await insertChildren(sp, "p2", [20]);
-          await insertChildren(sp, "p2", [20]); // duplicate key
-        },
-      ).then(
-        () => null,
-        (e: unknown) => e,
+      const failed = await errorOf(
+        withSetCheckedReferences(
+          tx,
+          [{ table: "bulk_parent", column: "id", values: ["p2"] }],
+          async (sp) => {
+            await insertChildren(sp, "p2", [20]);
+            await insertChildren(sp, "p2", [20]); // duplicate key
+          },
+        ),
       );
       expect(failed).not.toBeNull();
       expect(await replicationRole(tx)).toBe("origin");
@@ -132,12 +128,7 @@ describe("withSetCheckedReferences", () => {
             return insertChildren(sp, "p2", [30, 31]);
           },
         );
-        const dangling = await tx
-          .transaction((sp) => insertChildren(sp, "nobody", [32]))
-          .then(
-            () => null,
-            (e: unknown) => e,
-          );
+        const dangling = await errorOf(tx.transaction((sp) => insertChildren(sp, "nobody", [32])));
         expect(foreignKeyError(dangling)).toBe(true);
         return out;
       });

@@ -133,6 +133,20 @@ export function resultRows<T>(result: unknown): T[] {
   return (result as { rows?: T[] }).rows ?? [];
 }
 
+/**
+ * The SQLSTATE of a database error as postgres.js and PGlite report it (drizzle wraps it in
+ * `cause`), e.g. "23505" unique_violation, "23503" foreign_key_violation; undefined otherwise.
+ */
+export function sqlState(error: unknown): string | undefined {
+  let e = error;
+  for (let depth = 0; depth < 5 && e && typeof e === "object"; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 /** The signature that opens PostgreSQL's binary COPY format. */
 const COPY_SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 

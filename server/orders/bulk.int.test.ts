@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orders, shipments } from "@/db/schema";
-import { resultRows } from "@/db/client";
+import { resultRows, sqlState } from "@/db/client";
 import { foreignKeyViolations } from "@/db/testing/foreign-keys";
 import { withTestDb } from "@/db/testing/test-db";
 import {
@@ -127,9 +127,9 @@ describe("foreign keys checked as a set", () => {
       .transaction((tx) => insertOrderGraphs(tx, input, "import:1", { references: "set" }))
       .then(
         () => null,
-        (e: unknown) => e as { code?: string; cause?: { code?: string } },
+        (e: unknown) => e,
       );
-    expect(error?.code ?? error?.cause?.code).toBe("23503");
+    expect(sqlState(error)).toBe("23503");
     expect(await count(shopId)).toEqual({ orders: 0, parcels: 0 });
   });
 });

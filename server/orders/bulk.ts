@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { unnestArrays, withSetCheckedReferences, type BulkColumnType } from "@/db/bulk";
-import { resultRows, type Tx } from "@/db/client";
+import { resultRows, sqlState, type Tx } from "@/db/client";
 import type { NewOrder } from "./queries";
 import { initialOrderStatus, recipientKey } from "./rules";
 
@@ -198,12 +198,7 @@ export async function insertOrderGraphs(
 
 /** PostgreSQL's unique_violation, as postgres.js and PGlite report it (drizzle may wrap it). */
 export function isUniqueViolation(error: unknown): boolean {
-  let e = error;
-  for (let depth = 0; depth < 5 && e && typeof e === "object"; depth++) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
+  return sqlState(error) === "23505";
 }
 
 /**
