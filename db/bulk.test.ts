@@ -14,7 +14,15 @@ describe("arrayLiteral", () => {
     [["a", 1, "b", -2.5], '{"a","1","b","-2.5"}'],
     [["a", null, 3], '{"a",NULL,"3"}'],
     [["x", 'y"', "z"], '{"x","y\\"","z"}'],
+    [[null, null, null], "{NULL,NULL,NULL}"],
+    [[undefined], "{NULL}"],
+    [[true, false], '{"true","false"}'],
+    [[null, 'a"b', "c\\d"], '{NULL,"a\\"b","c\\\\d"}'],
+    [[{ a: 1 }, null], '{"{\\"a\\":1}",NULL}'],
   ])("%j -> %s", (values, literal) => {
     expect(arrayLiteral(values)).toBe(literal);
+  });
+  it("writes bigints as digits", () => {
+    expect(arrayLiteral([10n, "x"])).toBe('{"10","x"}');
   });
 });

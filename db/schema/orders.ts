@@ -141,7 +141,8 @@ export const orders = pgTable(
       t.paidAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
-    index("orders_recipient_mobile_idx").on(t.recipientMobile),
+    // Serves both phone searches: the last 4 digits, and a full number found by its last 4 and
+    // checked whole (searchCondition). One index less for every imported order to maintain.
     index("orders_recipient_mobile_last4_idx").on(sql`right(${t.recipientMobile}, 4)`),
     index("orders_recipient_name_idx").on(t.recipientName.op("text_pattern_ops")),
     index("orders_warehouse_id_idx").on(t.warehouseId),

@@ -86,10 +86,13 @@ export async function insertOrderGraphs(
     heightMm: column("height_mm", "int"),
     isVirtual: column("is_virtual", "boolean"),
   };
-  input.forEach((r, index) => {
+  // Plain loops: this runs for every order and item of an import.
+  for (let index = 0; index < input.length; index++) {
+    const r = input[index]!;
     const status = initialOrderStatus(r.items);
     let total = 0;
-    r.items.forEach((item, line) => {
+    for (let line = 0; line < r.items.length; line++) {
+      const item = r.items[line]!;
       total += item.unitPriceFen * item.quantity;
       it.n.values.push(index + 1);
       it.lineNo.values.push(line + 1);
@@ -103,7 +106,7 @@ export async function insertOrderGraphs(
       it.widthMm.values.push(item.widthMm);
       it.heightMm.values.push(item.heightMm);
       it.isVirtual.values.push(item.isVirtual);
-    });
+    }
     o.shopId.values.push(r.shopId);
     o.platformOrderNo.values.push(r.platformOrderNo);
     o.status.values.push(status);
@@ -124,7 +127,7 @@ export async function insertOrderGraphs(
     o.importBatchId.values.push(r.importBatchId);
     // Only a parcel needs the key; virtual-only orders get none.
     o.recipientKey.values.push(status === "AWAITING_SHIPMENT" ? recipientKey(r) : null);
-  });
+  }
   const orderCols = Object.values(o);
   const itemCols = Object.values(it);
   const names = (cols: Column[]) => sql.raw(cols.map((c) => c.name).join(", "));

@@ -124,4 +124,27 @@ describe("orders list", () => {
       expect.stringMatching(/^orders_(status_)?paid_at/),
     ]);
   });
+
+  it.each([
+    ["a full phone number", "13800130042", "orders_recipient_mobile_last4_idx"],
+    ["the last 4 digits of a phone", "0042", "orders_recipient_mobile_last4_idx"],
+    ["a recipient name", "张7", "orders_recipient_name_idx"],
+    ["a platform order no", "L42", "orders_platform_order_no_shop_id_key"],
+  ])("searches %s through its own index, not by walking the list", async (_, q, index) => {
+    const shopId = await seedOrders();
+    const plan = await planOf({ q });
+    const used = plan.map((n) => n["Index Name"]);
+    expect(used).toContain(index);
+    expect(used).not.toContain("orders_paid_at_id_idx");
+    // A name shared by 1 in 50 orders may well be joined by a scan of this small table.
+    if (q !== "张7") {
+      expect(
+        plan.filter((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === "orders"),
+      ).toEqual([]);
+    }
+    const { items } = await listOrders(db(), listFilter.parse({ shopId, q, limit: 200 }));
+    expect(items.length).toBeGreaterThan(0);
+    if (q !== "张7") expect(items.map((o) => o.platformOrderNo)).toEqual(["L42"]);
+    else expect(items).toHaveLength(ORDERS / 50);
+  });
 });

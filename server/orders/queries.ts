@@ -172,16 +172,32 @@ export async function setOrderStatus(
     .where(eq(orders.id, id));
 }
 
-/** Search: one box matching order no, platform order no, name, phone (full or last 4), tracking no. */
+/**
+ * Search: one box matching order no, platform order no, name, phone (full or last 4), tracking no.
+ *
+ * The orders matching any of these, as one `id in (… union all …)`: each branch is answered by its
+ * own index and the page is sorted from the few ids found. (The same alternatives OR-ed on the
+ * orders row made PostgreSQL walk the paid-time index through the whole table: 40 ms for 69k
+ * orders, growing with the table.) A full phone number is found through the last-4 index and
+ * checked whole, so one index serves both phone searches.
+ */
 export function searchCondition(q: string): SQL {
-  const alternatives: SQL[] = [eq(orders.platformOrderNo, q), eq(orders.recipientName, q)];
-  if (/^\d{1,15}$/.test(q)) alternatives.push(eq(orders.id, Number(q)));
-  if (/^\d{11}$/.test(q)) alternatives.push(eq(orders.recipientMobile, q));
-  if (/^\d{4}$/.test(q)) alternatives.push(sql`right(${orders.recipientMobile}, 4) = ${q}`);
-  alternatives.push(
-    sql`${orders.id} in (select ${shipmentOrders.orderId} from ${shipmentOrders} join ${shipments} on ${shipments.id} = ${shipmentOrders.shipmentId} where ${shipments.trackingNo} = ${q})`,
+  const branches: SQL[] = [
+    sql`select o.id from orders o where o.platform_order_no = ${q}`,
+    sql`select o.id from orders o where o.recipient_name = ${q}`,
+  ];
+  if (/^\d{1,15}$/.test(q)) branches.push(sql`select ${Number(q)}::bigint`);
+  if (/^\d{11}$/.test(q) || /^\d{4}$/.test(q)) {
+    branches.push(
+      sql`select o.id from orders o where right(o.recipient_mobile, 4) = ${q.slice(-4)}${
+        q.length === 11 ? sql` and o.recipient_mobile = ${q}` : sql``
+      }`,
+    );
+  }
+  branches.push(
+    sql`select so.order_id from shipment_orders so join shipments s on s.id = so.shipment_id where s.tracking_no = ${q}`,
   );
-  return sql`(${sql.join(alternatives, sql` or `)})`;
+  return sql`${orders.id} in (${sql.join(branches, sql` union all `)})`;
 }
 
 export async function orderIdsByPlatformNo(tx: Db | Tx, shopId: string, nos: string[]) {

@@ -142,14 +142,11 @@ export function recipientKey(r: {
   cityCode: string;
   addressDetail: string;
 }): string {
-  const squash = (s: string) => s.replace(/[\s\u3000,，.。#-]/g, "").toLowerCase();
-  return [
-    squash(r.recipientName),
-    r.recipientMobile,
-    r.countyCode ?? r.cityCode,
-    squash(r.addressDetail),
-  ].join("|");
+  return `${squash(r.recipientName)}|${r.recipientMobile}|${r.countyCode ?? r.cityCode}|${squash(r.addressDetail)}`;
 }
+
+/** Separators and blanks removed, lower-cased. At module level: this runs once per imported order. */
+const squash = (s: string) => s.replace(/[\s\u3000,，.。#-]/g, "").toLowerCase();
 
 export interface SplitLine {
   orderItemId: number;

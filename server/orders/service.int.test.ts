@@ -159,8 +159,15 @@ describe("orders list and detail", () => {
     expect(byName.items.map((o) => o.id)).toEqual([ids[3]]);
     const byLast4 = await caller.orders.list({ shopId, q: "0005" });
     expect(byLast4.items.map((o) => o.id)).toEqual([ids[5]]);
+    // Another number ending in the same 4 digits: found by those, not by the full number.
+    const sameLast4 = await createTestOrder(db(), shopId, {
+      paidAt: "2026-11-19T10:00:00+08:00",
+      recipient: { name: "赵六", mobile: "13900130006", address: "上海市浦东新区世纪大道2号" },
+    });
     const byPhone = await caller.orders.list({ shopId, q: "13800130006" });
     expect(byPhone.items.map((o) => o.id)).toEqual([ids[6]]);
+    const byShared4 = await caller.orders.list({ shopId, q: "0006" });
+    expect(byShared4.items.map((o) => o.id)).toEqual([ids[6], sameLast4]);
     expect(byPhone.items[0]).toMatchObject({
       recipientMobile: "138****0006",
       recipientName: "王*",

@@ -1,0 +1,1 @@
+DROP INDEX "orders_recipient_mobile_idx";
