@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  pgView,
   primaryKey,
   text,
   timestamp,
@@ -132,15 +133,14 @@ export const orders = pgTable(
   (t) => [
     // One unique index serves the (shop, platform order no) upsert and the search by order no.
     uniqueIndex("orders_platform_order_no_shop_id_key").on(t.platformOrderNo, t.shopId),
-    // `desc().nullsFirst()` is what a plain `order by … desc` means: drizzle's `desc()` alone
-    // makes the index NULLS LAST, which the planner cannot use for that order (it sorted the
-    // whole table for every page instead).
-    index("orders_paid_at_id_idx").on(t.paidAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index("orders_status_paid_at_idx").on(
-      t.status,
-      t.paidAt.desc().nullsFirst(),
-      t.id.desc().nullsFirst(),
-    ),
+    // Ascending, read backwards for the list's `order by paid_at desc, id desc` (an ascending
+    // index read backwards is exactly that order, nulls first included). New orders come with
+    // later paid times and higher ids, so ascending keys go in at the right-hand end of the index,
+    // where PostgreSQL appends without searching and splits pages 90/10; a descending index took
+    // them at its left-hand end, split 50/50 (a fifth more pages) and cost an import of 69k orders
+    // ~0.25 s more server time.
+    index("orders_paid_at_id_idx").on(t.paidAt, t.id),
+    index("orders_status_paid_at_idx").on(t.status, t.paidAt, t.id),
     // Serves both phone searches: the last 4 digits, and a full number found by its last 4 and
     // checked whole (searchCondition). One index less for every imported order to maintain.
     index("orders_recipient_mobile_last4_idx").on(sql`right(${t.recipientMobile}, 4)`),
@@ -229,11 +229,8 @@ export const shipments = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("shipments_status_created_idx").on(
-      t.status,
-      t.createdAt.desc().nullsFirst(),
-      t.id.desc().nullsFirst(),
-    ),
+    // Ascending, read backwards for the queue's newest-first order (see orders_paid_at_id_idx).
+    index("shipments_status_created_idx").on(t.status, t.createdAt, t.id),
     index("shipments_warehouse_id_idx").on(t.warehouseId),
     index("shipments_recipient_key_idx").on(t.recipientKey),
     // Both are empty when a parcel is created (by the thousand in an import): partial indexes
@@ -263,7 +260,12 @@ export const shipmentOrders = pgTable(
   ],
 );
 
-/** Which quantity of which order line travels in which parcel. */
+/**
+ * Which quantity of which order line travels in which parcel, where a parcel does not carry its
+ * orders whole: a split part, or a merge that took in one. A parcel without rows here carries every
+ * physical line of its orders in full (what almost every parcel does); read `parcelItems`, which
+ * answers both.
+ */
 export const shipmentItems = pgTable(
   "shipment_items",
   {
@@ -289,3 +291,22 @@ export type ShipmentRow = typeof shipments.$inferSelect;
 export type OrderStatus = (typeof orderStatuses)[number];
 export type ParcelStatus = (typeof parcelStatuses)[number];
 export type Platform = (typeof platforms)[number];
+
+/**
+ * What each parcel carries: its own lines where it has them (shipmentItems), otherwise every
+ * physical line of its orders, whole. Parcels created with their orders (import, API, console)
+ * write no lines, which spares an import ~1.4 rows and 2 index entries per order; a split or a
+ * merge that takes in a part writes them (server/shipping/service.ts).
+ */
+export const parcelItems = pgView("parcel_items", {
+  shipmentId: bigint("shipment_id", { mode: "number" }).notNull(),
+  orderItemId: bigint("order_item_id", { mode: "number" }).notNull(),
+  quantity: integer("quantity").notNull(),
+}).as(
+  sql`select si.shipment_id, si.order_item_id, si.quantity from shipment_items si
+    union all
+    select so.shipment_id, oi.id, oi.quantity
+    from shipment_orders so
+    join order_items oi on oi.order_id = so.order_id and not oi.is_virtual
+    where not exists (select 1 from shipment_items x where x.shipment_id = so.shipment_id)`,
+);

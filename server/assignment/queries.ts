@@ -1,11 +1,11 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import {
   assignmentRules,
   courierAccounts,
   orderItems,
   orders,
-  shipmentItems,
+  parcelItems,
   shipmentOrders,
   shipments,
   shops,
@@ -149,27 +149,12 @@ export async function parcelFacts(db: Conn, parcelId: number): Promise<ParcelCon
   const first = linked[0];
   if (!first) return null;
 
-  // The parcel's own lines when the split recorded them, else every line of its orders.
-  const packed = await db
-    .select({ item: orderItems, quantity: shipmentItems.quantity })
-    .from(shipmentItems)
-    .innerJoin(orderItems, eq(orderItems.id, shipmentItems.orderItemId))
-    .where(eq(shipmentItems.shipmentId, parcelId));
-  const lines =
-    packed.length > 0
-      ? packed
-      : (
-          await db
-            .select()
-            .from(orderItems)
-            .where(
-              inArray(
-                orderItems.orderId,
-                linked.map((o) => o.id),
-              ),
-            )
-        ).map((item) => ({ item, quantity: item.quantity }));
-  const physical = lines.filter((l) => !l.item.isVirtual);
+  // What the parcel carries: its own lines after a split, else its orders' physical lines whole.
+  const physical = await db
+    .select({ item: orderItems, quantity: parcelItems.quantity })
+    .from(parcelItems)
+    .innerJoin(orderItems, eq(orderItems.id, parcelItems.orderItemId))
+    .where(eq(parcelItems.shipmentId, parcelId));
 
   const s = p.s;
   const dims =

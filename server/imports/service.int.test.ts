@@ -381,7 +381,7 @@ async function orderGraphs(shopId: string) {
         from order_items i where i.order_id = o.id) as items,
       (select json_agg(json_build_array(s.status, s.recipient_key, s.region_text,
           (select json_agg(json_build_array(oi.line_no, si.quantity) order by oi.line_no)
-            from shipment_items si join order_items oi on oi.id = si.order_item_id
+            from parcel_items si join order_items oi on oi.id = si.order_item_id
             where si.shipment_id = s.id)))
         from shipment_orders so join shipments s on s.id = so.shipment_id
         where so.order_id = o.id) as parcels,

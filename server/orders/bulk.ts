@@ -22,7 +22,8 @@ const column = (name: string, type: BulkColumnType): Column => ({ name, type, va
  *   overwritten: this is what makes a re-import change nothing;
  * - `k`: the orders actually inserted; items, parcel and parcel links are written for these only,
  *   joined by the order's position in `input` (never by RETURNING order, which PostgreSQL does not
- *   guarantee).
+ *   guarantee). A parcel made with its order carries it whole, so it has no lines of its own
+ *   (parcelItems in db/schema/orders.ts reads them from the order).
  *
  * Foreign keys between the CTEs hold because PostgreSQL checks them at the end of the statement.
  * From SET_CHECK_MIN_ORDERS orders on they are checked as a set (withSetCheckedReferences): the
@@ -153,7 +154,7 @@ export async function insertOrderGraphs(
     ), k as materialized (
       select d.* from d join o on o.id = d.id
     ), l as materialized (
-      select nextval('order_items_id_seq') as id, k.id as order_id, k.parcel_id, u.*
+      select nextval('order_items_id_seq') as id, k.id as order_id, u.*
       from unnest(${unnestArrays(itemCols)}) as u(${names(itemCols)})
       join k on k.n = u.n
     ), i as (
@@ -173,9 +174,6 @@ export async function insertOrderGraphs(
     ), so as (
       insert into shipment_orders (shipment_id, order_id)
       select parcel_id, id from k where parcel_id is not null
-    ), si as (
-      insert into shipment_items (shipment_id, order_item_id, quantity)
-      select parcel_id, id, quantity from l where parcel_id is not null and not is_virtual
     )
     select n, id from k`;
   const bySet =

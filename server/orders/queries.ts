@@ -4,7 +4,6 @@ import {
   orderEvents,
   orderItems,
   orders,
-  shipmentItems,
   shipmentOrders,
   shipments,
   shops,
@@ -70,27 +69,14 @@ export async function insertItemsAndParcel(
   o: NewOrder,
   ship: boolean,
 ) {
-  const items = await tx
-    .insert(orderItems)
-    .values(o.items.map((it, n) => ({ orderId, lineNo: n + 1, ...it })))
-    .returning({
-      id: orderItems.id,
-      quantity: orderItems.quantity,
-      isVirtual: orderItems.isVirtual,
-    });
+  await tx.insert(orderItems).values(o.items.map((it, n) => ({ orderId, lineNo: n + 1, ...it })));
   if (!ship) return;
   const [parcel] = await tx
     .insert(shipments)
     .values(parcelValues(o))
     .returning({ id: shipments.id });
+  // The parcel carries the order whole: no lines of its own (see parcelItems).
   await tx.insert(shipmentOrders).values({ shipmentId: parcel!.id, orderId });
-  await tx
-    .insert(shipmentItems)
-    .values(
-      items
-        .filter((i) => !i.isVirtual)
-        .map((i) => ({ shipmentId: parcel!.id, orderItemId: i.id, quantity: i.quantity })),
-    );
 }
 
 export async function findOrderRef(tx: Db | Tx, shopId: string, platformOrderNo: string) {

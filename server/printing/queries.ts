@@ -21,7 +21,7 @@ import {
   orders,
   printBatches,
   printJobs,
-  shipmentItems,
+  parcelItems,
   shipmentOrders,
   shipments,
   shops,
@@ -295,16 +295,16 @@ export async function slipRows(db: Db | Tx, parcelIds: number[]) {
       .orderBy(asc(orders.id)),
     db
       .select({
-        parcelId: shipmentItems.shipmentId,
+        parcelId: parcelItems.shipmentId,
         orderId: orderItems.orderId,
         sku: orderItems.sku,
         name: orderItems.name,
         barcode: orderItems.barcode,
-        quantity: shipmentItems.quantity,
+        quantity: parcelItems.quantity,
       })
-      .from(shipmentItems)
-      .innerJoin(orderItems, eq(orderItems.id, shipmentItems.orderItemId))
-      .where(inArray(shipmentItems.shipmentId, parcelIds))
+      .from(parcelItems)
+      .innerJoin(orderItems, eq(orderItems.id, parcelItems.orderItemId))
+      .where(inArray(parcelItems.shipmentId, parcelIds))
       .orderBy(asc(orderItems.orderId), asc(orderItems.lineNo)),
   ]);
   return { parcels, orders: os, lines };

@@ -5,7 +5,7 @@ import {
   courierAccounts,
   orderItems,
   orders,
-  shipmentItems,
+  parcelItems,
   shipmentOrders,
   shipments,
   shops,
@@ -196,18 +196,18 @@ export async function parcelContents(db: Db | Tx, parcelIds: number[]) {
       .orderBy(asc(orders.id)),
     db
       .select({
-        shipmentId: shipmentItems.shipmentId,
+        shipmentId: parcelItems.shipmentId,
         orderItemId: orderItems.id,
         orderId: orderItems.orderId,
         sku: orderItems.sku,
         name: orderItems.name,
         barcode: orderItems.barcode,
-        quantity: shipmentItems.quantity,
+        quantity: parcelItems.quantity,
         weightG: orderItems.weightG,
       })
-      .from(shipmentItems)
-      .innerJoin(orderItems, eq(orderItems.id, shipmentItems.orderItemId))
-      .where(inArray(shipmentItems.shipmentId, parcelIds))
+      .from(parcelItems)
+      .innerJoin(orderItems, eq(orderItems.id, parcelItems.orderItemId))
+      .where(inArray(parcelItems.shipmentId, parcelIds))
       .orderBy(asc(orderItems.orderId), asc(orderItems.lineNo)),
   ]);
   for (const id of parcelIds) out.set(id, { orders: [], items: [] });

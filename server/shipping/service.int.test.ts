@@ -1,4 +1,6 @@
+import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { shipmentItems } from "@/db/schema";
 import { withTestDb } from "@/db/testing/test-db";
 import { getOrder } from "@/server/orders/service";
 import { createTestOrder, seedShop, testActor } from "@/server/orders/testing";
@@ -29,6 +31,11 @@ const twoLines = [
 
 async function parcelOf(orderId: number) {
   return (await getOrder(db(), orderId)).parcels.filter((p) => p.status !== "CANCELLED");
+}
+
+/** The lines parcels hold of their own (a parcel without any carries its orders whole). */
+async function ownLines(parcelIds: number[]) {
+  return db().select().from(shipmentItems).where(inArray(shipmentItems.shipmentId, parcelIds));
 }
 
 describe("pack station", () => {
@@ -157,5 +164,51 @@ describe("split and merge", () => {
     await caller.shipping.pack({ id: pa!.id, ...box, scans: { "6900000000017": 2 } });
     expect((await getOrder(db(), a)).status).toBe("PACKED");
     expect((await getOrder(db(), b)).status).toBe("CANCELLED");
+  });
+
+  it("merges a split part with a parcel carrying its order whole: the merged parcel carries both", async () => {
+    const { shopId } = await seedShop(db());
+    const a = await createTestOrder(db(), shopId, { items: twoLines });
+    const b = await createTestOrder(db(), shopId, { items: [twoLines[1]!] });
+    const { caller } = await callerAs(db(), "warehouse");
+    const [pa] = await caller.shipping.scan({ code: String(a) });
+    const [pb] = await parcelOf(b);
+    // Made with their orders, both parcels carry them whole without lines of their own.
+    expect(await ownLines([pa!.id, pb!.id])).toEqual([]);
+    expect(pa!.items.map((i) => [i.sku, i.quantity])).toEqual([
+      ["BEAN", 2],
+      ["MUG", 1],
+    ]);
+    const [bean, mug] = pa!.items;
+    const { parcels } = await caller.shipping.split({
+      id: pa!.id,
+      parts: [
+        [{ orderItemId: bean!.orderItemId, quantity: 1 }],
+        [
+          { orderItemId: bean!.orderItemId, quantity: 1 },
+          { orderItemId: mug!.orderItemId, quantity: 1 },
+        ],
+      ],
+    });
+    const merged = await caller.shipping.merge({ ids: [parcels[1]!, pb!.id] });
+    const [target] = await caller.shipping.scan({ code: String(b) });
+    expect(target!.id).toBe(merged.id);
+    const carried = target!.items.map((i) => [i.orderId, i.sku, i.quantity]);
+    expect(carried.sort()).toEqual(
+      [
+        [a, "BEAN", 1],
+        [a, "MUG", 1],
+        [b, "MUG", 1],
+      ].sort(),
+    );
+    expect(await ownLines([merged.id])).toHaveLength(3);
+    await caller.shipping.pack({
+      id: merged.id,
+      ...box,
+      scans: { "6900000000017": 1, "6900000000024": 2 },
+    });
+    // The other part of order a still carries its one bean.
+    const rest = (await caller.shipping.scan({ code: String(a) })).find((p) => p.id === parcels[0]);
+    expect(rest?.items.map((i) => [i.sku, i.quantity])).toEqual([["BEAN", 1]]);
   });
 });

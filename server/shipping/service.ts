@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { orders, shipmentItems, shipmentOrders, shipments } from "@/db/schema";
+import { orders, parcelItems, shipmentItems, shipmentOrders, shipments } from "@/db/schema";
 import { writeAudit } from "@/server/audit/queries";
 import { DomainError } from "@/server/errors";
 import * as orderQ from "@/server/orders/queries";
@@ -281,18 +281,25 @@ export async function mergeParcels(db: Db, actor: OrderActor, ids: number[]) {
       }
     }
     const restIds = rest.map((p) => p.id);
-    const moving = await tx
-      .select()
+    // Parcels that carry their orders whole merge into one that carries all of them whole: only
+    // the links move. If one carries a part of an order (a split), the merged parcel gets lines
+    // of its own: everything the parcels carried, read before any link moves.
+    const [partial] = await tx
+      .select({ id: shipmentItems.shipmentId })
       .from(shipmentItems)
-      .where(inArray(shipmentItems.shipmentId, restIds));
-    for (const item of moving) {
-      await tx
-        .insert(shipmentItems)
-        .values({ shipmentId: target.id, orderItemId: item.orderItemId, quantity: item.quantity })
-        .onConflictDoUpdate({
-          target: [shipmentItems.shipmentId, shipmentItems.orderItemId],
-          set: { quantity: sql`${shipmentItems.quantity} + ${item.quantity}` },
-        });
+      .where(inArray(shipmentItems.shipmentId, ids))
+      .limit(1);
+    if (partial) {
+      const carried = await tx
+        .select({
+          orderItemId: parcelItems.orderItemId,
+          quantity: sql<number>`sum(${parcelItems.quantity})::int`,
+        })
+        .from(parcelItems)
+        .where(inArray(parcelItems.shipmentId, ids))
+        .groupBy(parcelItems.orderItemId);
+      await tx.delete(shipmentItems).where(inArray(shipmentItems.shipmentId, ids));
+      await tx.insert(shipmentItems).values(carried.map((l) => ({ shipmentId: target.id, ...l })));
     }
     const links = await tx
       .select({ orderId: shipmentOrders.orderId })

@@ -5,7 +5,7 @@ import {
   orderItems,
   orders,
   pickups,
-  shipmentItems,
+  parcelItems,
   shipmentOrders,
   shipments,
   shops,
@@ -48,15 +48,15 @@ export async function parcelsForIssuing(
       .where(inArray(shipments.id, ids)),
     db
       .select({
-        shipmentId: shipmentItems.shipmentId,
+        shipmentId: parcelItems.shipmentId,
         name: orderItems.name,
-        quantity: shipmentItems.quantity,
+        quantity: parcelItems.quantity,
         unitPriceFen: orderItems.unitPriceFen,
         weightG: orderItems.weightG,
       })
-      .from(shipmentItems)
-      .innerJoin(orderItems, eq(orderItems.id, shipmentItems.orderItemId))
-      .where(inArray(shipmentItems.shipmentId, ids))
+      .from(parcelItems)
+      .innerJoin(orderItems, eq(orderItems.id, parcelItems.orderItemId))
+      .where(inArray(parcelItems.shipmentId, ids))
       .orderBy(asc(orderItems.orderId), asc(orderItems.lineNo)),
     db
       .select({
