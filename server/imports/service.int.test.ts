@@ -317,6 +317,18 @@ describe("batch import", () => {
       processedRows: file.rows,
       ordersCreated: graphA.length,
     });
+    // The chunks committed without waiting for the disk, each for its own transaction only: the
+    // pooled connections are back to waiting (the default) for whatever they run next.
+    const settings = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        db().transaction(async (tx) =>
+          resultRows<{ s: string }>(
+            await tx.execute(sql`select current_setting('synchronous_commit') as s`),
+          ),
+        ),
+      ),
+    );
+    expect(settings.flat().map((r) => r.s)).toEqual(["on", "on", "on", "on"]);
   });
 
   it("commits with the mapping in force, not the one a cached preview used", async () => {

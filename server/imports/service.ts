@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { and, eq, sql } from "drizzle-orm";
 import { arrayLiteral } from "@/db/bulk";
-import { readBytes, type Db } from "@/db/client";
+import { readBytes, type Db, type Tx } from "@/db/client";
 import {
   IMPORT_FILE_PART_BYTES,
   importBatches,
@@ -439,13 +439,14 @@ export async function commitImport(db: Db, id: number, options: CommitOptions = 
       const rows = part.reduce((s, o) => s + o.rowNumbers.length, 0);
       // The orders were checked absent above: the plain insert, falling back to skipping any
       // that arrived since.
-      const ids = await db.transaction((tx) =>
-        insertNewOrderGraphs(
+      const ids = await db.transaction(async (tx) => {
+        await commitWithoutWaitingForDisk(tx);
+        return insertNewOrderGraphs(
           tx,
           part.map((o) => toNewOrder(o, shop!, id, now)),
           `import:${id}`,
-        ),
-      );
+        );
+      });
       const fresh = ids.filter((x): x is number => x !== null);
       created += fresh.length;
       // Committed: a shop that auto-ships gets these orders' parcels assigned (a durable job).
@@ -456,13 +457,16 @@ export async function commitImport(db: Db, id: number, options: CommitOptions = 
       }
       processed += rows;
       // Chunks finish out of order when several are in flight: progress only moves forward.
-      await db
-        .update(importBatches)
-        .set({
-          processedRows: sql`greatest(${importBatches.processedRows}, ${processed})`,
-          ordersCreated: sql`greatest(${importBatches.ordersCreated}, ${created})`,
-        })
-        .where(eq(importBatches.id, id));
+      await db.transaction(async (tx) => {
+        await commitWithoutWaitingForDisk(tx);
+        await tx
+          .update(importBatches)
+          .set({
+            processedRows: sql`greatest(${importBatches.processedRows}, ${processed})`,
+            ordersCreated: sql`greatest(${importBatches.ordersCreated}, ${created})`,
+          })
+          .where(eq(importBatches.id, id));
+      });
       await yieldToEventLoop();
     }
   };
@@ -488,6 +492,18 @@ export async function commitImport(db: Db, id: number, options: CommitOptions = 
     .where(eq(importBatches.id, id));
   forgetAnalysis(id);
   return { ordersCreated: created };
+}
+
+/**
+ * The chunks and progress of a commit do not wait for their WAL to reach the disk
+ * (`synchronous_commit = off` for the transaction); the final status update does, and its flush
+ * covers everything written before it, since the WAL is one sequence. A crash of the database
+ * server in between can lose the last chunks (a fraction of a second of them) but never leaves
+ * the tables inconsistent, and nothing claims them: the batch still says "committing", and a
+ * resumed commit skips the orders that are there. Spares a disk flush per chunk.
+ */
+async function commitWithoutWaitingForDisk(tx: Tx) {
+  await tx.execute(sql`set local synchronous_commit = off`);
 }
 
 function toNewOrder(
