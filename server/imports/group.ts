@@ -51,8 +51,7 @@ export function groupLines(
 
   const orders: ImportOrder[] = [];
   for (const [orderNo, group] of byOrder) {
-    const rows = group.map((e) => e.rowNumber);
-    if (failedOrderNos.has(orderNo)) {
+    if (failedOrderNos.size > 0 && failedOrderNos.has(orderNo)) {
       const message =
         `Order ${orderNo} has an invalid row elsewhere in the file; ` +
         "fix it and import all rows of the order together.";
@@ -65,6 +64,22 @@ export function groupLines(
     }
     const head = group[0];
     if (!head) continue;
+    if (group.length === 1) {
+      // Most orders have one row: nothing to compare, nothing to pick.
+      const { line } = head;
+      orders.push({
+        orderNo,
+        recipient: line.recipient,
+        paidAt: line.paidAt ?? null,
+        buyerRemark: line.buyerRemark ?? null,
+        sellerRemark: line.sellerRemark ?? null,
+        shopName: line.shopName ?? null,
+        items: [line.item],
+        rowNumbers: [head.rowNumber],
+      });
+      continue;
+    }
+    const rows = group.map((e) => e.rowNumber);
     const differing = new Set<string>();
     for (let k = 1; k < group.length; k++) {
       for (const d of recipientDifferences(head.line.recipient, group[k]!.line.recipient))

@@ -36,6 +36,8 @@ export type Mobile = { mobile: string; ext?: string };
  * Masked numbers ("138****5678") are rejected with the reason, since nobody can call them.
  */
 export function parseMobile(raw: string): Parsed<Mobile> {
+  // The usual cell, 11 plain digits, is what the full path below would make of it anyway.
+  if (MOBILE.test(raw)) return ok({ mobile: raw });
   const s = compact(raw).replace(/[()（）[\]]/g, "");
   if (/[*＊]/.test(s) || /\d{3}x{4}\d{4}/i.test(s)) {
     return fail(
@@ -106,7 +108,12 @@ export function parseQuantity(raw: string): Parsed<number> {
 const MAX_PRICE_YUAN_DIGITS = 8;
 
 /** Yuan with at most 2 decimals ("¥1,299.9", "59.90元") to integer fen, without floats. */
+/** "68" or "68.00": the usual price cell, read without the general path's copies. */
+const PLAIN_PRICE = /^(\d{1,8})(?:\.(\d\d))?$/;
+
 export function parsePriceFen(raw: string): Parsed<number> {
+  const plain = PLAIN_PRICE.exec(raw);
+  if (plain) return ok(Number(plain[1]) * 100 + (plain[2] ? Number(plain[2]) : 0));
   const s = compact(raw)
     .replace(/^[¥￥]/, "")
     .replace(/元$/, "");
@@ -123,12 +130,18 @@ export function parsePriceFen(raw: string): Parsed<number> {
 }
 
 export const MAX_WEIGHT_G = 100_000;
+const PLAIN_GRAMS = /^\d{1,6}$/;
 
 /**
  * Whole grams 1..100000. Bare numbers and "g"/"克" are grams; "kg"/"公斤"/"千克" are converted
  * exactly (1.2kg → 1200), so a kilogram value that is not whole grams is an error, not rounded.
  */
 export function parseWeightG(raw: string): Parsed<number> {
+  // Bare whole grams, the usual cell: the general path's answer without its copies.
+  if (PLAIN_GRAMS.test(raw)) {
+    const grams = Number(raw);
+    if (grams <= MAX_WEIGHT_G) return ok(grams);
+  }
   const s = compact(raw).toLowerCase();
   const kg = /^(.*?)(?:kg|公斤|千克)$/.exec(s);
   const number = kg ? (kg[1] ?? "") : s.replace(/(?:g|克)$/, "");
@@ -149,10 +162,15 @@ const TRUE_WORDS = new Set(["是", "y", "yes", "true", "1"]);
 const FALSE_WORDS = new Set(["否", "n", "no", "false", "0", ""]);
 
 /** 是/否, Y/N, yes/no, true/false (Excel writes TRUE/FALSE), 1/0; empty means no. */
+const YES = ok(true);
+const NO = ok(false);
+
 export function parseFlag(raw: string): Parsed<boolean> {
+  if (raw === "否") return NO;
+  if (raw === "是") return YES;
   const s = compact(raw).toLowerCase();
-  if (TRUE_WORDS.has(s)) return ok(true);
-  if (FALSE_WORDS.has(s)) return ok(false);
+  if (TRUE_WORDS.has(s)) return YES;
+  if (FALSE_WORDS.has(s)) return NO;
   return fail(
     `Virtual item ${show(raw)} must be 是 or 否 (also Y/N, true/false, 1/0, or empty for no).`,
   );
@@ -186,10 +204,15 @@ type DateParts = [number, number, number, number, number, number];
 /** Beijing wall-clock parts to a UTC Date, refusing impossible dates instead of rolling over. */
 function shanghaiDate(raw: string, ...[y, mo, d, h, mi, sec]: DateParts): Parsed<Date> {
   if (y < 2000 || y > 2099 || h > 23 || mi > 59 || sec > 59) return fail(dateReason(raw));
-  const utc = Date.UTC(y, mo - 1, d, h - SHANGHAI_OFFSET_H, mi, sec);
-  const check = new Date(Date.UTC(y, mo - 1, d));
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return fail(dateReason(raw));
-  return ok(new Date(utc));
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return fail(dateReason(raw));
+  return ok(new Date(Date.UTC(y, mo - 1, d, h - SHANGHAI_OFFSET_H, mi, sec)));
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month of the Gregorian calendar (2000–2099, where every fourth year leaps). */
+function daysInMonth(y: number, mo: number): number {
+  return mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS_IN_MONTH[mo - 1]!;
 }
 
 /** Digit value of the character at `i`, or -1. */
