@@ -11,7 +11,7 @@ import { openDb, resultRows } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { ordersToCsvRows, ourTemplateHeaders, csvLine } from "@/server/demo-data/csv";
 import { orderStream } from "@/server/demo-data/orders";
-import { workerNodeOptions } from "@/server/imports/worker-settings";
+import { workerExecArgv, workerNodeOptions } from "@/server/imports/worker-settings";
 import { listOrders } from "@/server/orders/list";
 import { listFilter, type ListFilter } from "@/server/orders/schemas";
 import { seedShop } from "@/server/orders/testing";
@@ -95,10 +95,18 @@ export async function importBench(url: string, rows = 100_000): Promise<Figure[]
           .writable();
         await pipeline(Readable.from([file.text]), writable);
         const copySeconds = (performance.now() - copyStarted) / 1000;
-        // The child runs with the import worker's heap cap, as `npm run worker` does.
+        // The child runs with the import worker's heap cap and V8 flags, as `npm run worker` does.
         const { stdout } = await run(
-          "npx",
-          ["tsx", "server/bench/import-child.ts", u.toString(), shopId, csvPath],
+          process.execPath,
+          [
+            ...workerExecArgv([]),
+            "--import",
+            "tsx",
+            "server/bench/import-child.ts",
+            u.toString(),
+            shopId,
+            csvPath,
+          ],
           {
             maxBuffer: 1 << 20,
             env: { ...process.env, NODE_OPTIONS: workerNodeOptions() },

@@ -6,10 +6,11 @@
  * The worker runs big imports, so it runs with a V8 heap cap (WORKER_MAX_OLD_SPACE_MB in
  * server/imports/worker-settings.ts) that keeps a 100k-row import under 512 MB RSS. V8 flags only
  * take effect at start-up: without the cap in NODE_OPTIONS, this script starts itself again with
- * it (a NODE_OPTIONS that already sets --max-old-space-size is respected as is).
+ * it (a NODE_OPTIONS that already sets --max-old-space-size is respected as is), and with the
+ * worker's other V8 flags on its command line (WORKER_V8_FLAGS).
  */
 import { spawn } from "node:child_process";
-import { workerNodeOptions } from "@/server/imports/worker-settings";
+import { workerExecArgv, workerNodeOptions } from "@/server/imports/worker-settings";
 
 async function main() {
   const { getDbHandle } = await import("@/db/client");
@@ -34,10 +35,14 @@ async function main() {
 }
 
 const nodeOptions = workerNodeOptions();
-if (nodeOptions === (process.env.NODE_OPTIONS ?? "")) {
+const execArgv = workerExecArgv();
+if (
+  nodeOptions === (process.env.NODE_OPTIONS ?? "") &&
+  execArgv.length === process.execArgv.length
+) {
   await main();
 } else {
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+  const child = spawn(process.execPath, [...execArgv, ...process.argv.slice(1)], {
     stdio: "inherit",
     env: { ...process.env, NODE_OPTIONS: nodeOptions },
   });
